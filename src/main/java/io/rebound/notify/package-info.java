@@ -1,0 +1,2 @@
+/** Slack and generic webhook notifications on escalation and resolution. Uses incident. */
+package io.rebound.notify;

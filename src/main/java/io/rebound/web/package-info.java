@@ -1,0 +1,2 @@
+/** The dashboard page. Uses the APIs above. */
+package io.rebound.web;

@@ -1,0 +1,61 @@
+package io.rebound;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The module table of DESIGN.md, enforced: each module may use only the modules it names. */
+class ModuleBoundariesTest {
+
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.rebound");
+
+  @Test
+  void modulesOnlyUseWhatTheDesignAllows() {
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .withOptionalLayers(true)
+        .layer("failure")
+        .definedBy("io.rebound.failure..")
+        .layer("extract")
+        .definedBy("io.rebound.extract..")
+        .layer("policy")
+        .definedBy("io.rebound.policy..")
+        .layer("incident")
+        .definedBy("io.rebound.incident..")
+        .layer("connector")
+        .definedBy("io.rebound.connector..")
+        .layer("ingest")
+        .definedBy("io.rebound.ingest..")
+        .layer("notify")
+        .definedBy("io.rebound.notify..")
+        .layer("remediation")
+        .definedBy("io.rebound.remediation..")
+        .layer("web")
+        .definedBy("io.rebound.web..")
+        .whereLayer("failure")
+        .mayNotAccessAnyLayer()
+        .whereLayer("extract")
+        .mayOnlyAccessLayers("failure")
+        .whereLayer("policy")
+        .mayOnlyAccessLayers("failure", "extract")
+        .whereLayer("incident")
+        .mayOnlyAccessLayers("failure", "policy")
+        .whereLayer("connector")
+        .mayNotAccessAnyLayer()
+        .whereLayer("ingest")
+        .mayOnlyAccessLayers("failure", "extract", "incident", "policy", "connector")
+        .whereLayer("notify")
+        .mayOnlyAccessLayers("failure", "incident", "policy")
+        .whereLayer("remediation")
+        .mayOnlyAccessLayers("failure", "incident", "policy", "connector", "notify")
+        .whereLayer("web")
+        .mayOnlyAccessLayers("failure", "incident", "policy", "remediation")
+        .check(CLASSES);
+  }
+}
