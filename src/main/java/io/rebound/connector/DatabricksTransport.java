@@ -3,6 +3,7 @@ package io.rebound.connector;
 import com.databricks.sdk.core.http.HttpClient;
 import com.databricks.sdk.core.http.Request;
 import com.databricks.sdk.core.http.Response;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
@@ -58,11 +59,12 @@ final class DatabricksTransport implements HttpClient {
             .method(in.getMethod(), body(in));
     in.getHeaders().forEach(out::header);
     try {
-      var answer = http.send(out.build(), BodyHandlers.ofInputStream());
+      var answer = http.send(out.build(), BodyHandlers.ofByteArray());
       Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       headers.putAll(answer.headers().map());
       rememberError(answer.statusCode(), answer.headers().firstValue("Retry-After"));
-      InputStream body = answer.body();
+      // Buffered: the SDK only deserialises a body whose stream reports available() > 0.
+      InputStream body = new ByteArrayInputStream(answer.body());
       return new Response(
           in, in.getUri().toURL(), answer.statusCode(), reason(answer.statusCode()), headers, body);
     } catch (InterruptedException e) {
