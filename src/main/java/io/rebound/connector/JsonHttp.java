@@ -35,7 +35,7 @@ final class JsonHttp {
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(timeouts.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NORMAL)
+            .followRedirects(HttpClient.Redirect.NEVER)
             .build();
   }
 
@@ -78,6 +78,21 @@ final class JsonHttp {
     }
     int status = response.statusCode();
     JsonNode json = parse(response.body());
+    if (status >= 300 && status < 400) {
+      // Never followed: a redirected POST could silently turn into a GET.
+      throw new ConnectorException(
+          platform,
+          platformName
+              + " redirected "
+              + call
+              + " to "
+              + response.headers().firstValue("Location").orElse("?")
+              + "; point the configured base URL at the final address",
+          false,
+          status,
+          null,
+          null);
+    }
     if (status >= 400) {
       throw failure(call, status, json, response);
     }

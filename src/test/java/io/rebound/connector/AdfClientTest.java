@@ -71,7 +71,7 @@ class AdfClientTest {
             subscription,
             group,
             factory),
-        new ConnectorTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)),
+        new ConnectorTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10)),
         clock);
   }
 

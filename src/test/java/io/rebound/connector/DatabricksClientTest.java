@@ -41,7 +41,7 @@ class DatabricksClientTest {
         new DatabricksClient(
             new DatabricksApi(
                 new DatabricksProperties(wireMock.baseUrl(), "dapi-test-token", 20),
-                new ConnectorTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2))),
+                new ConnectorTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10))),
             20);
   }
 
