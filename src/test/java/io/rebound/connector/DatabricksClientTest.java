@@ -374,6 +374,25 @@ class DatabricksClientTest {
     }
 
     @Test
+    void aRepeatedScaleWithTheEarlierSnapshotAsksForTheSameSize() {
+      clusterIs(
+          derived(
+              "databricks/databricks_cluster_get_running_verbatim.json",
+              c -> c.put("num_workers", 6))); // the first try did resize 4 -> 6
+      wireMock.stubFor(post(urlPathEqualTo("/api/2.1/clusters/resize")).willReturn(okJson("{}")));
+
+      ActionResult again =
+          databricks.perform(
+              request(
+                  "scale_cluster",
+                  Map.of("clusterId", CLUSTER),
+                  Map.of("previousNumWorkers", "4")));
+
+      assertThat(again.status()).isEqualTo(ActionResult.Status.SKIPPED);
+      wireMock.verify(0, postRequestedFor(anyUrl()));
+    }
+
+    @Test
     void scaleAtTheCeilingDoesNothing() {
       clusterIs(
           derived(
