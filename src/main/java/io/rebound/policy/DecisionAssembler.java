@@ -42,7 +42,7 @@ final class DecisionAssembler {
   }
 
   Decision assemble(PolicyInput input, List<Derived> derived) {
-    NotAFailure notAFailureFound = null;
+    List<NotAFailure> notAFailureFound = null;
     Classified classifiedFound = null;
     CategoryAssigned categoryFound = null;
     Assessment assessmentFound = null;
@@ -53,7 +53,8 @@ final class DecisionAssembler {
     List<Escalation> escalationsFound = null;
     for (Derived d : derived) {
       if (d instanceof NotAFailure n) {
-        notAFailureFound = n;
+        notAFailureFound = notAFailureFound == null ? new ArrayList<>(2) : notAFailureFound;
+        notAFailureFound.add(n);
       } else if (d instanceof Classified c) {
         classifiedFound = c;
       } else if (d instanceof CategoryAssigned c) {
@@ -73,7 +74,7 @@ final class DecisionAssembler {
         escalationsFound.add(e);
       }
     }
-    final NotAFailure notAFailure = notAFailureFound;
+    final List<NotAFailure> notAFailure = notAFailureFound;
     final Classified classified = classifiedFound;
     final CategoryAssigned category = categoryFound;
     final Assessment assessment = assessmentFound;
@@ -84,8 +85,9 @@ final class DecisionAssembler {
     final List<Escalation> escalations = escalationsFound;
     List<String> reasons = new ArrayList<>(6);
     if (notAFailure != null) {
-      NotAFailure stop = notAFailure;
-      reasons.add(line(stop, r -> notAFailureLine(r, stop)));
+      for (NotAFailure stop : notAFailure) {
+        reasons.add(line(stop, r -> notAFailureLine(r, stop)));
+      }
       return new Decision(
           false, null, null, Severity.INFO, Priority.P4, false, false, null, reasons);
     }
