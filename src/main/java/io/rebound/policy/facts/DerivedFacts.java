@@ -100,10 +100,17 @@ public final class DerivedFacts {
 
   /** Error message text, inserted only when no code classified the failure. */
   public static final class MessageText {
+    private final String platform;
     private final String text;
 
-    public MessageText(String text) {
+    public MessageText(String platform, String text) {
+      this.platform = platform;
       this.text = text == null ? "" : text;
+    }
+
+    /** Compared before any pattern, so a row for another platform never runs its regex. */
+    public String getPlatform() {
+      return platform;
     }
 
     public String getText() {
