@@ -65,11 +65,6 @@ public final class DerivedFacts {
     public int getRow() {
       return row;
     }
-
-    /** True when this candidate should be preferred over the other. */
-    public boolean beats(Classification other) {
-      return rank < other.rank || (rank == other.rank && row < other.row);
-    }
   }
 
   /** The error type the policy settled on, with what later phases need to know. */
