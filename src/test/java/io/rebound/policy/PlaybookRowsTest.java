@@ -35,7 +35,7 @@ class PlaybookRowsTest {
     assertThat(e.explanation())
         .contains(
             new ExplanationEntry(
-                PLAYBOOKS.ruleName(row), "playbooks.xlsx", "Playbooks", row.row()));
+                PLAYBOOKS.ruleName(row), "decision-tables/playbooks.xlsx", "Playbooks", row.row()));
 
     String action = cell(row, "Action");
     boolean never =
