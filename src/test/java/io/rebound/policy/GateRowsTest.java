@@ -63,11 +63,8 @@ class GateRowsTest {
                 row.row()));
     boolean needs =
         io.rebound.policy.facts.PolicyLists.yes(row.value(APPROVAL.column("Needs approval")));
-    if (action.equals("escalate")) {
-      assertThat(e.decision().approvalRequired()).as("nothing to approve").isFalse();
-    } else {
-      assertThat(e.decision().approvalRequired()).isEqualTo(needs);
-    }
+    assertThat(e.decision().approvalRequired()).isEqualTo(needs);
+    assertThat(e.decision().playbook().needsApproval(action)).isEqualTo(needs);
   }
 
   @Test
