@@ -1,6 +1,7 @@
 package io.rebound.policy;
 
 import io.rebound.policy.facts.DerivedFacts.Derived;
+import io.rebound.policy.facts.DerivedFacts.MessageText;
 import java.util.ArrayList;
 import java.util.List;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -21,11 +22,13 @@ final class DecisionTrace extends DefaultAgendaEventListener implements RuleRunt
   final List<String> fired = new ArrayList<>(16);
   final List<Derived> derived = new ArrayList<>(16);
   final List<FactHandle> handles = new ArrayList<>(16);
+  boolean messageRead;
 
   void clear() {
     fired.clear();
     derived.clear();
     handles.clear();
+    messageRead = false;
   }
 
   @Override
@@ -38,6 +41,8 @@ final class DecisionTrace extends DefaultAgendaEventListener implements RuleRunt
     handles.add(event.getFactHandle());
     if (event.getObject() instanceof Derived d) {
       derived.add(d);
+    } else if (event.getObject() instanceof MessageText) {
+      messageRead = true;
     }
   }
 

@@ -6,7 +6,9 @@ import io.rebound.policy.facts.DerivedFacts.Classified;
 import io.rebound.policy.facts.PolicyInput;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
@@ -30,6 +32,21 @@ final class LoadedPolicy {
   private final long compileMillis;
   private final ThreadLocal<ThreadSession> sessions;
 
+  /**
+   * Decisions already made by this policy, by what the rules can see. A decision is a function of
+   * the input's codes (and of its message when no code classified it), so an alert storm of one
+   * failure costs one rule evaluation. Lives and dies with this compiled policy: a reload starts
+   * empty.
+   */
+  private final Map<Object, Memo> memos = new ConcurrentHashMap<>();
+
+  private static final int MEMO_LIMIT = 50_000;
+  private static final Memo MESSAGE_NEEDED = new Memo(null, List.of(), true);
+
+  private record Memo(Decision decision, List<ExplanationEntry> explanation, boolean messageRead) {}
+
+  private record MessageKey(Object codesKey, String message) {}
+
   LoadedPolicy(KieBase kieBase, RuleCatalog catalog, String version, long compileMillis) {
     this.kieBase = kieBase;
     this.catalog = catalog;
@@ -41,6 +58,29 @@ final class LoadedPolicy {
 
   Evaluation evaluate(FailureFact fact) {
     PolicyInput input = new PolicyInput(fact);
+    Object codesKey = input.codesKey();
+    Memo memo = memos.get(codesKey);
+    if (memo != null && memo.messageRead()) {
+      memo = memos.get(new MessageKey(codesKey, input.getErrorMessage()));
+    }
+    if (memo == null) {
+      memo = decide(input);
+      remember(
+          memo.messageRead() ? new MessageKey(codesKey, input.getErrorMessage()) : codesKey, memo);
+      if (memo.messageRead()) {
+        memos.putIfAbsent(codesKey, MESSAGE_NEEDED);
+      }
+    }
+    return new Evaluation(fact, memo.decision(), memo.explanation(), version);
+  }
+
+  /** Runs the rules. Without the memo: what every decision would cost. */
+  Evaluation evaluateWithoutMemo(FailureFact fact) {
+    Memo memo = decide(new PolicyInput(fact));
+    return new Evaluation(fact, memo.decision(), memo.explanation(), version);
+  }
+
+  private Memo decide(PolicyInput input) {
     ThreadSession s = sessions.get();
     DecisionTrace trace = s.trace;
     try {
@@ -51,10 +91,17 @@ final class LoadedPolicy {
       for (String rule : trace.fired) {
         explanation.add(catalog.get(rule).entry());
       }
-      return new Evaluation(fact, decision, explanation, version);
+      return new Memo(decision, List.copyOf(explanation), trace.messageRead);
     } finally {
       s.empty();
     }
+  }
+
+  private void remember(Object key, Memo memo) {
+    if (memos.size() >= MEMO_LIMIT) {
+      memos.clear(); // crude but bounded; an alert storm refills it with what matters in ms
+    }
+    memos.put(key, memo);
   }
 
   /**

@@ -53,6 +53,15 @@ public final class PolicyEngine implements DecisionService {
     return current.get().evaluate(fact);
   }
 
+  /**
+   * Runs the rules even when the same codes were decided before: what a decision costs without the
+   * memo. For benchmarks and tests that prove the memo changes nothing.
+   */
+  public Evaluation evaluateWithoutMemo(FailureFact fact) {
+    Objects.requireNonNull(fact, "fact");
+    return current.get().evaluateWithoutMemo(fact);
+  }
+
   @Override
   public Optional<Playbook> playbookFor(String errorType, Environment environment) {
     Objects.requireNonNull(errorType, "errorType");

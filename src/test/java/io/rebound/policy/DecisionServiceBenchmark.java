@@ -42,7 +42,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @Measurement(iterations = 5, time = 2)
 public class DecisionServiceBenchmark {
 
-  private DecisionService policy;
+  private PolicyEngine policy;
   private FailureFact[] facts;
   private String[] errorTypes;
   private Map<String, Playbook> playbookTable;
@@ -51,7 +51,7 @@ public class DecisionServiceBenchmark {
   @Setup
   public void setUp() {
     policy = PolicyEngine.fromDirectory(Path.of("").toAbsolutePath());
-    facts = mix().toArray(FailureFact[]::new);
+    facts = varied(mix(), 4096).toArray(FailureFact[]::new);
     errorTypes = new String[facts.length];
     playbookTable = new HashMap<>();
     for (int i = 0; i < facts.length; i++) {
@@ -68,6 +68,12 @@ public class DecisionServiceBenchmark {
     return policy.evaluate(facts[advance()]);
   }
 
+  /** The rules on every call: what a decision costs when nothing like it was seen before. */
+  @Benchmark
+  public Evaluation policyWithoutMemo() {
+    return policy.evaluateWithoutMemo(facts[advance()]);
+  }
+
   @Benchmark
   public Playbook hashMapLookup() {
     return playbookTable.get(errorTypes[advance()]);
@@ -78,6 +84,31 @@ public class DecisionServiceBenchmark {
     int i = next;
     next = i + 1 == facts.length ? 0 : i + 1;
     return i;
+  }
+
+  /**
+   * The mix again and again, each copy with its own run id in the message and attributes, as real
+   * alerts carry: a failure classified by its message is never served from the memo.
+   */
+  static List<FailureFact> varied(List<FailureFact> mix, int count) {
+    List<FailureFact> out = new java.util.ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      FailureFact f = mix.get(i % mix.size());
+      String runId = Long.toString(41847992357943L + i);
+      out.add(
+          new FailureFact(
+              f.source(),
+              f.environment(),
+              f.resourceKind(),
+              f.outcome(),
+              f.resource(),
+              f.codes(),
+              f.errorMessage().isEmpty() ? "" : f.errorMessage() + " (run " + runId + ")",
+              f.failureType(),
+              f.occurredAt(),
+              Map.of("runId", runId)));
+    }
+    return out;
   }
 
   /** What a busy night looks like: failures and non-failures from every source. */

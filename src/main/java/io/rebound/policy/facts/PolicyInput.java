@@ -52,6 +52,46 @@ public final class PolicyInput {
     this.libraryVersion = library == null ? null : library.version();
   }
 
+  /**
+   * Everything the rules can see except the error message: two inputs with equal keys get the same
+   * decision unless the message was read (it is read only when no code classified the failure).
+   */
+  public Object codesKey() {
+    return new CodesKey(
+        source,
+        platform,
+        environment,
+        outcome,
+        activityCode,
+        connectorCode,
+        terminationCode,
+        terminationType,
+        runTerminationCode,
+        runTerminationType,
+        resultState,
+        httpStatus,
+        platformCode,
+        libraryName,
+        libraryVersion);
+  }
+
+  private record CodesKey(
+      String source,
+      String platform,
+      String environment,
+      String outcome,
+      String activityCode,
+      String connectorCode,
+      String terminationCode,
+      String terminationType,
+      String runTerminationCode,
+      String runTerminationType,
+      String resultState,
+      int httpStatus,
+      String platformCode,
+      String libraryName,
+      String libraryVersion) {}
+
   /** The family of platforms whose codes and messages mean the same thing. */
   public static String platformOf(Source source) {
     if (source.isCiCd()) {
