@@ -12,7 +12,7 @@ final class AdfErrors {
   private static final Pattern NUMERIC = Pattern.compile("\\d+");
   private static final Pattern CONNECTOR_CODE = Pattern.compile("ErrorCode=(\\w+)");
   private static final Pattern STATUS_CODE =
-      Pattern.compile("status ?code[\"':= ]*([A-Za-z]+|\\d{3})", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("status ?code[\"':=\\s-]*([A-Za-z]+|\\d{3})", Pattern.CASE_INSENSITIVE);
 
   private AdfErrors() {}
 

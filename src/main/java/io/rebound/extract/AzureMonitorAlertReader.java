@@ -5,6 +5,9 @@ import io.rebound.failure.ResourceKind;
 import io.rebound.failure.Source;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,7 +45,7 @@ final class AzureMonitorAlertReader implements BodyReader {
     }
     AlertFields fields = AlertFields.of(data);
     JsonNode criterion = data.path("alertContext").path("condition").path("allOf").path(0);
-    String target = Json.text(essentials, "alertTargetIDs", "0");
+    String target = Json.text(essentials.path("alertTargetIDs").path(0));
     Source source = fixedSource != null ? fixedSource : platform(target, fields, criterion);
 
     FactBuilder fact = new FactBuilder(source);
@@ -92,7 +95,7 @@ final class AzureMonitorAlertReader implements BodyReader {
       FactBuilder fact, String armId, AlertFields fields, JsonNode criterion) {
     // ADF metrics use the dimension "Name" for the pipeline (Pipeline* metrics) or the activity
     // (Activity* metrics).
-    String metric = Json.first(Json.text(criterion, "metricName"), "");
+    String metric = Objects.requireNonNullElse(Json.text(criterion, "metricName"), "");
     String name = fields.text("Name");
     fact.factory(
             Json.first(
@@ -153,11 +156,12 @@ final class AzureMonitorAlertReader implements BodyReader {
    */
   static Source platform(String target, AlertFields fields, JsonNode criterion) {
     String resources =
-        (Json.first(target, "")
-                + " "
-                + Json.first(fields.text("_ResourceId", "ResourceId"), "")
-                + " "
-                + Json.first(Json.text(criterion, "metricNamespace"), ""))
+        Stream.of(
+                target,
+                fields.text("_ResourceId", "ResourceId"),
+                Json.text(criterion, "metricNamespace"))
+            .filter(Objects::nonNull)
+            .collect(Collectors.joining(" "))
             .toLowerCase(Locale.ROOT);
     if (resources.contains("microsoft.datafactory")) {
       return Source.AZURE_DATA_FACTORY;
@@ -172,7 +176,7 @@ final class AzureMonitorAlertReader implements BodyReader {
       return Source.DATABRICKS;
     }
     if (fields.text("PipelineName") != null) {
-      String query = Json.first(Json.text(criterion, "searchQuery"), "");
+      String query = Objects.requireNonNullElse(Json.text(criterion, "searchQuery"), "");
       return query.toLowerCase(Locale.ROOT).contains("synapse")
           ? Source.SYNAPSE
           : Source.AZURE_DATA_FACTORY;

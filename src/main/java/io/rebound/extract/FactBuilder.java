@@ -47,6 +47,10 @@ final class FactBuilder {
     return this;
   }
 
+  Outcome outcome() {
+    return outcome;
+  }
+
   FactBuilder outcome(Outcome value) {
     if (value != null) {
       outcome = value;

@@ -1,5 +1,6 @@
 package io.rebound.extract;
 
+import io.rebound.failure.Outcome;
 import io.rebound.failure.ResourceKind;
 import io.rebound.failure.Source;
 import java.util.Optional;
@@ -39,8 +40,11 @@ final class GitLabReader implements BodyReader {
             .attribute("pipelineSource", Json.text(pipeline, "source"))
             .attribute("pipelineUrl", Json.text(pipeline, "url"))
             .attribute("sha", Json.text(pipeline, "sha"));
+    // GitLab's own example reports a failed job in a successful pipeline (allowed to fail):
+    // only a failed pipeline's failed job says why it failed.
     Optional<JsonNode> failedJob =
         Json.elements(body, "builds")
+            .filter(build -> Outcome.FAILED == fact.outcome())
             .filter(build -> "failed".equals(Json.text(build, "status")))
             .findFirst();
     failedJob.ifPresent(
