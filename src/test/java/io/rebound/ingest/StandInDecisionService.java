@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Bean;
  * and abnormal terminations are failures; everything else is not.
  */
 @TestConfiguration(proxyBeanMethods = false)
-class StandInDecisionService {
+public class StandInDecisionService {
 
   private static final Set<String> NORMAL_STOPS = Set.of("INACTIVITY", "USER_REQUEST", "SUCCESS");
 
