@@ -66,7 +66,10 @@ final class AzureMonitorAlertReader implements BodyReader {
     boolean resolved = "Resolved".equalsIgnoreCase(condition);
     fact.alertId(Json.text(essentials, "alertId"))
         .alertRule(Json.text(essentials, "alertRule"))
-        .outcome(condition == null ? Outcome.UNKNOWN : resolved ? Outcome.RESOLVED : Outcome.FAILED)
+        .outcome(
+            resolved
+                ? Outcome.RESOLVED
+                : "Fired".equalsIgnoreCase(condition) ? Outcome.FAILED : Outcome.UNKNOWN)
         .occurredAt(Json.instant(essentials, resolved ? "resolvedDateTime" : "firedDateTime"))
         .attribute("alertSeverity", Json.text(essentials, "severity"))
         .attribute("alertRule", Json.text(essentials, "alertRule"))

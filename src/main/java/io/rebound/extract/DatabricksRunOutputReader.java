@@ -25,8 +25,9 @@ final class DatabricksRunOutputReader implements BodyReader {
   @Override
   public FactBuilder read(JsonNode body) {
     JsonNode metadata = body.path("metadata");
+    boolean runInMetadata = runReader.recognises(metadata);
     FactBuilder fact =
-        runReader.recognises(metadata)
+        runInMetadata
             ? runReader.read(metadata)
             : new FactBuilder(Source.DATABRICKS)
                 .kind(ResourceKind.JOB_RUN)
@@ -35,8 +36,10 @@ final class DatabricksRunOutputReader implements BodyReader {
     String error = Json.text(body, "error");
     if (error != null) {
       fact.outcome(Outcome.FAILED);
-    } else if (fact.id("runId") == null) {
-      fact.outcome(body.has("notebook_output") ? Outcome.SUCCEEDED : Outcome.UNKNOWN);
+    } else if (!runInMetadata && body.has("notebook_output")) {
+      // A notebook that returned a result without an error finished; with the run in metadata,
+      // the run's own state says so more precisely.
+      fact.outcome(Outcome.SUCCEEDED);
     }
     return fact.message(error, fact.message())
         .attribute("errorTrace", Json.text(body, "error_trace"))

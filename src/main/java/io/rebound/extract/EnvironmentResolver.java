@@ -2,7 +2,6 @@ package io.rebound.extract;
 
 import io.rebound.failure.Environment;
 import io.rebound.failure.ResourceIds;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -54,7 +53,7 @@ public class EnvironmentResolver {
             ids.jobName(),
             ids.pipeline())
         .filter(name -> name != null)
-        .map(name -> mappings.get(name.trim().toLowerCase(Locale.ROOT)))
+        .map(name -> mappings.get(name.trim()))
         .filter(environment -> environment != null)
         .findFirst()
         .orElse(defaultEnvironment);

@@ -10,6 +10,8 @@ import io.rebound.failure.Outcome;
 import io.rebound.failure.ResourceKind;
 import io.rebound.failure.Source;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Alert shapes with no shared sample: legacy search results, other target resources. */
 class AzureMonitorShapesTest {
@@ -56,39 +58,35 @@ class AzureMonitorShapesTest {
     assertThat(fact.attributes()).containsEntry("resultCount", "2");
   }
 
+  private static FailureFact alertAbout(String target) {
+    return extractor().extract("azure-monitor", json(alert(target, "{}")));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "/subscriptions/s/providers/Microsoft.DataFactory/factories/adf-x, AZURE_DATA_FACTORY, PIPELINE",
+    "/subscriptions/s/providers/Microsoft.Synapse/workspaces/syn-prod, SYNAPSE, PIPELINE",
+    "/subscriptions/s/providers/Microsoft.Web/sites/func-orders, AZURE_FUNCTIONS, FUNCTION",
+    "/subscriptions/s/providers/Microsoft.Databricks/workspaces/dbw, DATABRICKS, OTHER",
+    "/subscriptions/s/providers/Microsoft.Compute/virtualMachines/vm, GENERIC, OTHER"
+  })
+  void targetResourcePicksThePlatform(String target, Source source, ResourceKind kind) {
+    FailureFact fact = alertAbout(target);
+
+    assertThat(fact.source()).isEqualTo(source);
+    assertThat(fact.resourceKind()).isEqualTo(kind);
+  }
+
   @Test
-  void targetResourcePicksThePlatform() {
-    String noContext = "{}";
+  void namesComeFromTheTargetResource() {
+    assertThat(alertAbout("/s/providers/Microsoft.Web/sites/func-orders").attributes())
+        .containsEntry("functionApp", "func-orders");
     assertThat(
-            extractor()
-                .extract(
-                    "azure-monitor",
-                    json(
-                        alert(
-                            "/subscriptions/s/providers/Microsoft.Synapse/workspaces/syn-prod",
-                            noContext)))
-                .source())
-        .isEqualTo(Source.SYNAPSE);
-    FailureFact function =
-        extractor()
-            .extract(
-                "azure-monitor",
-                json(
-                    alert(
-                        "/subscriptions/s/providers/Microsoft.Web/sites/func-orders", noContext)));
-    assertThat(function.source()).isEqualTo(Source.AZURE_FUNCTIONS);
-    assertThat(function.resourceKind()).isEqualTo(ResourceKind.FUNCTION);
-    assertThat(function.attributes()).containsEntry("functionApp", "func-orders");
+            alertAbout("/s/providers/Microsoft.Synapse/workspaces/syn-prod").resource().factory())
+        .isEqualTo("syn-prod");
     assertThat(
-            extractor()
-                .extract(
-                    "azure-monitor",
-                    json(
-                        alert(
-                            "/subscriptions/s/providers/Microsoft.Databricks/workspaces/dbw",
-                            noContext)))
-                .source())
-        .isEqualTo(Source.DATABRICKS);
+            alertAbout("/s/providers/Microsoft.Databricks/workspaces/dbw").resource().workspace())
+        .isEqualTo("dbw");
   }
 
   @Test

@@ -357,4 +357,13 @@ class DatabricksPayloadsTest {
             extract(
                 "azure-monitor", "prior-tool/02_adf_common_schema_alertcontext_properties.json"));
   }
+
+  @Test
+  void runOutputWithoutErrorIsASuccess() {
+    String body = "{\"notebook_output\": {\"result\": \"42 rows\"}, \"metadata\": {}}";
+    FailureFact fact = extractor().extract("databricks", Payloads.json(body));
+
+    assertThat(fact.outcome()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(fact.attributes()).containsEntry("notebookResult", "42 rows");
+  }
 }
