@@ -29,6 +29,7 @@ final class DatabricksApi {
 
   /** Runs one SDK call; anything it throws comes out as a {@link ConnectorException}. */
   <T> T call(String what, Function<WorkspaceClient, T> call) {
+    DatabricksTransport.forgetLastErrorAnswer(); // a failure before any request must not reuse it
     try {
       return call.apply(workspace());
     } catch (RuntimeException e) {

@@ -93,11 +93,13 @@ final class DatabricksClusters {
     }
     AutoScale autoscale = cluster.getAutoscale();
     if (autoscale != null && autoscale.getMaxWorkers() != null) {
-      long min = autoscale.getMinWorkers() == null ? 0 : autoscale.getMinWorkers();
-      long max = autoscale.getMaxWorkers();
+      long currentMin = autoscale.getMinWorkers() == null ? 0 : autoscale.getMinWorkers();
+      long currentMax = autoscale.getMaxWorkers();
+      long min = snapshot(request, "previousMinWorkers", currentMin);
+      long max = snapshot(request, "previousMaxWorkers", currentMax);
       long newMax = grow(max, percent);
       long newMin = Math.min(grow(min, percent), newMax);
-      if (newMin == min && newMax == max) {
+      if (newMin == currentMin && newMax == currentMax) {
         return skipped(clusterId, atCeiling(clusterId, "autoscale " + min + "-" + max));
       }
       resize(
@@ -125,7 +127,8 @@ final class DatabricksClusters {
               + " workers",
           data);
     }
-    long workers = cluster.getNumWorkers() == null ? 0 : cluster.getNumWorkers();
+    long current = cluster.getNumWorkers() == null ? 0 : cluster.getNumWorkers();
+    long workers = snapshot(request, "previousNumWorkers", current);
     if (workers == 0) {
       return skipped(
           clusterId,
@@ -135,8 +138,8 @@ final class DatabricksClusters {
               + " change what kind of cluster it is");
     }
     long target = grow(workers, percent);
-    if (target == workers) {
-      return skipped(clusterId, atCeiling(clusterId, workers + " workers"));
+    if (target == current) {
+      return skipped(clusterId, atCeiling(clusterId, current + " workers"));
     }
     resize(new ResizeCluster().setClusterId(clusterId).setNumWorkers(target));
     return new ActionResult(
@@ -212,6 +215,10 @@ final class DatabricksClusters {
         });
     return new ActionResult(
         ActionResult.Status.DONE, clusterId, detail, Map.of("previousState", "TERMINATED"));
+  }
+
+  private static long snapshot(ActionRequest request, String key, long current) {
+    return Targets.parameter(request, key).map(v -> number(request, v)).orElse(current);
   }
 
   private long grow(long workers, int percent) {

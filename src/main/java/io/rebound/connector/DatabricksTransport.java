@@ -46,6 +46,10 @@ final class DatabricksTransport implements HttpClient {
    * The HTTP status and Retry-After of the last error answer on this thread. The SDK reports some
    * 400s as 404 (its "does not exist" overrides); ops should see what Databricks really answered.
    */
+  static void forgetLastErrorAnswer() {
+    LAST_ERROR.remove();
+  }
+
   static Optional<ErrorAnswer> lastErrorAnswer() {
     return Optional.ofNullable(LAST_ERROR.get());
   }

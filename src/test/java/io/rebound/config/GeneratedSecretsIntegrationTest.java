@@ -2,7 +2,6 @@ package io.rebound.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rebound.ingest.StandInDecisionService;
 import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +17,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /**
  * With no secret configured at all, the service makes its own, keeps them in an owner-only file,
@@ -32,7 +30,6 @@ import org.springframework.context.annotation.Import;
       "spring.datasource.url=jdbc:h2:mem:generated-secrets;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
           + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
     })
-@Import(StandInDecisionService.class)
 class GeneratedSecretsIntegrationTest {
 
   static final Path FILE = Path.of("target/generated-secrets-it/secrets.properties");

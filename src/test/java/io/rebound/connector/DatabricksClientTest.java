@@ -41,7 +41,7 @@ class DatabricksClientTest {
         new DatabricksClient(
             new DatabricksApi(
                 new DatabricksProperties(wireMock.baseUrl(), "dapi-test-token", 20),
-                new ConnectorTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2))),
+                new ConnectorTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10))),
             20);
   }
 
@@ -371,6 +371,25 @@ class DatabricksClientTest {
                           + CLUSTER
                           + "\","
                           + "\"autoscale\":{\"min_workers\":3,\"max_workers\":20}}")));
+    }
+
+    @Test
+    void aRepeatedScaleWithTheEarlierSnapshotAsksForTheSameSize() {
+      clusterIs(
+          derived(
+              "databricks/databricks_cluster_get_running_verbatim.json",
+              c -> c.put("num_workers", 6))); // the first try did resize 4 -> 6
+      wireMock.stubFor(post(urlPathEqualTo("/api/2.1/clusters/resize")).willReturn(okJson("{}")));
+
+      ActionResult again =
+          databricks.perform(
+              request(
+                  "scale_cluster",
+                  Map.of("clusterId", CLUSTER),
+                  Map.of("previousNumWorkers", "4")));
+
+      assertThat(again.status()).isEqualTo(ActionResult.Status.SKIPPED);
+      wireMock.verify(0, postRequestedFor(anyUrl()));
     }
 
     @Test

@@ -26,11 +26,14 @@ class DatabricksReadsClientTest {
   @BeforeEach
   void start() {
     wireMock.start();
-    reads =
-        new DatabricksReadsClient(
-            new DatabricksApi(
-                new DatabricksProperties(wireMock.baseUrl(), "dapi-test-token", 20),
-                new ConnectorTimeouts(Duration.ofSeconds(2), Duration.ofMillis(800))));
+    reads = readsWithReadTimeout(Duration.ofSeconds(10));
+  }
+
+  private DatabricksReadsClient readsWithReadTimeout(Duration readTimeout) {
+    return new DatabricksReadsClient(
+        new DatabricksApi(
+            new DatabricksProperties(wireMock.baseUrl(), "dapi-test-token", 20),
+            new ConnectorTimeouts(Duration.ofSeconds(5), readTimeout)));
   }
 
   @AfterEach
@@ -116,9 +119,10 @@ class DatabricksReadsClientTest {
   void slowAnswerIsARetryableTimeout() {
     wireMock.stubFor(
         get(urlPathEqualTo("/api/2.2/jobs/runs/get"))
-            .willReturn(okJson("{}").withFixedDelay(3_000)));
+            .willReturn(okJson("{}").withFixedDelay(1_500)));
+    DatabricksReadsClient impatient = readsWithReadTimeout(Duration.ofMillis(300));
 
-    assertThatThrownBy(() -> reads.getRun("41847992357943"))
+    assertThatThrownBy(() -> impatient.getRun("41847992357943"))
         .isInstanceOfSatisfying(
             ConnectorException.class,
             e -> {

@@ -73,7 +73,7 @@ import tools.jackson.databind.JsonNode;
       "rebound.databricks.token=dapi-test-token",
       "rebound.connector.read-timeout=5s"
     })
-@Import({StandInDecisionService.class, IngestFlowContract.DecidedEvents.class})
+@Import(IngestFlowContract.DecidedEvents.class)
 abstract class IngestFlowContract {
 
   static final WireMockServer DATABRICKS = new WireMockServer(options().dynamicPort());
