@@ -16,6 +16,7 @@ import io.rebound.incident.IncidentDecided;
 import io.rebound.incident.IncidentLifecycle;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -105,6 +106,7 @@ abstract class IngestFlowContract {
   @Autowired IncidentLifecycle lifecycle;
   @Autowired ClusterWatcher clusterWatcher;
   @Autowired DatabricksReads databricksReads;
+  @Autowired Inbox inbox;
 
   TestHttp http;
 
@@ -249,6 +251,38 @@ abstract class IngestFlowContract {
     assertThat(incidents.path("items").get(0).path("occurrences").asInt()).isEqualTo(50);
     assertThat(deliveryIds).hasSize(50).doesNotHaveDuplicates();
     assertThat(decided.received).hasSize(1);
+  }
+
+  @Test
+  void aDeliveryLeftUnprocessedBeforeARestartIsPickedUpByTheRetrySweep() throws Exception {
+    // As a crash leaves it: stored and answered, never handed to a worker, lease long expired.
+    UUID id = UUID.randomUUID();
+    byte[] body = TestHttp.payload("azure-monitor/adf_log_alert_v2_copy_2200_blob_not_exist.json");
+    Instant before = Instant.now().minusSeconds(600);
+    inbox.insert(
+        new Delivery(
+            id,
+            "azure-monitor",
+            "/webhooks/azure-monitor",
+            before,
+            "{}",
+            body,
+            false,
+            body.length,
+            Delivery.Status.RECEIVED,
+            202,
+            null,
+            0,
+            before.plusSeconds(60),
+            null,
+            null,
+            null));
+
+    JsonNode processed = awaitProcessed(id.toString());
+
+    assertThat(processed.path("status").asString()).isEqualTo("PROCESSED");
+    assertThat(processed.path("attempts").asInt()).isEqualTo(1);
+    assertThat(processed.path("incidentId").isNull()).isFalse();
   }
 
   // ---- rejections ---------------------------------------------------------------------------
