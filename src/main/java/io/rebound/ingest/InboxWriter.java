@@ -19,11 +19,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Stores deliveries with group commit: request threads hand over their delivery and wait; one
- * writer stores everything waiting in a single transaction and wakes them once it has committed. A
- * commit (an fsync on PostgreSQL) per delivery would cap intake at the disk's flush rate; this way
- * one flush covers every delivery that arrived meanwhile, and no sender is answered before its
- * delivery is durable.
+ * Stores deliveries with group commit: request threads hand over their delivery and wait; a writer
+ * stores everything waiting in a single transaction and wakes them once it has committed. A few
+ * writers run side by side so one slow commit does not hold up the next batch. A commit (an fsync
+ * on PostgreSQL) per delivery would cap intake at the disk's flush rate; this way one flush covers
+ * every delivery that arrived meanwhile, and no sender is answered before its delivery is durable.
  */
 @Component
 class InboxWriter implements SmartLifecycle {
@@ -40,13 +40,15 @@ class InboxWriter implements SmartLifecycle {
   private final AuditTrail audit;
   private final TransactionTemplate tx;
   private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(10_000);
+  private final int writerCount;
+  private final List<Thread> writers = new ArrayList<>();
   private volatile boolean running;
-  private Thread writer;
 
-  InboxWriter(Inbox inbox, AuditTrail audit, TransactionTemplate tx) {
+  InboxWriter(Inbox inbox, AuditTrail audit, TransactionTemplate tx, IngestProperties properties) {
     this.inbox = inbox;
     this.audit = audit;
     this.tx = tx;
+    this.writerCount = Math.max(1, properties.writers());
   }
 
   /** Returns once the entry is committed; 503 if the database cannot keep up or is down. */
@@ -120,19 +122,25 @@ class InboxWriter implements SmartLifecycle {
   @Override
   public void start() {
     running = true;
-    writer = new Thread(this::run, "inbox-writer");
-    writer.setDaemon(true);
-    writer.start();
+    for (int i = 1; i <= writerCount; i++) {
+      Thread writer = new Thread(this::run, "inbox-writer-" + i);
+      writer.setDaemon(true);
+      writer.start();
+      writers.add(writer);
+    }
   }
 
   @Override
   public void stop() {
     running = false;
     try {
-      writer.join(10_000);
+      for (Thread writer : writers) {
+        writer.join(10_000);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    writers.clear();
   }
 
   @Override
