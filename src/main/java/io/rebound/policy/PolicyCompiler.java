@@ -83,7 +83,16 @@ final class PolicyCompiler {
     KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
     List<String> problems = new ArrayList<>();
     for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-      problems.add(describe(m, drl));
+      // Drools adds this after the real parse error; it only repeats that the file failed
+      if (!m.getText().contains("Parser returned a null Package")) {
+        problems.add(describe(m, drl));
+      }
+    }
+    if (problems.isEmpty() && builder.getResults().hasMessages(Message.Level.ERROR)) {
+      builder
+          .getResults()
+          .getMessages(Message.Level.ERROR)
+          .forEach(m -> problems.add(describe(m, drl)));
     }
     if (!problems.isEmpty()) {
       ks.getRepository().removeKieModule(id);
