@@ -43,6 +43,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The whole ingest path over real HTTP against a running server: webhooks in, inbox, processing,
@@ -72,7 +73,9 @@ import tools.jackson.databind.JsonNode;
       // the recorded cluster events are from 2021
       "rebound.databricks.watch.lookback=3650d",
       "rebound.databricks.token=dapi-test-token",
-      "rebound.connector.read-timeout=5s"
+      "rebound.connector.read-timeout=5s",
+      // when remediation is present: remediable incidents wait for approval instead of running
+      "rebound.remediation.mode=approve-all"
     })
 @Import(IngestFlowContract.DecidedEvents.class)
 abstract class IngestFlowContract {
@@ -204,7 +207,8 @@ abstract class IngestFlowContract {
       String id = incidents.path("items").get(0).path("id").asString();
       assertThat(delivery.path("incidentId").asString()).isEqualTo(id);
       JsonNode incident = viewer("/api/incidents/" + id).body();
-      assertThat(incident.path("status").asString()).isEqualTo("DECIDED");
+      // DECIDED, or already moved on by remediation when that module is present
+      assertThat(incident.path("status").asString()).isNotEqualTo("OPEN");
       assertThat(incident.path("decision").path("failure").asBoolean()).isTrue();
       assertThat(incident.path("policyVersion").asString()).isNotBlank();
       assertThat(incident.path("fact").path("source").asString()).isNotBlank();
@@ -398,66 +402,51 @@ abstract class IngestFlowContract {
 
   // ---- resolution ---------------------------------------------------------------------------
 
+  // The failures below are remediable by the shipped policy, so with remediation in approve-all
+  // mode they stay DECIDED (waiting for approval) until the platform reports recovery.
+
   @Test
   void resolvedAlertResolvesItsOpenIncident() throws Exception {
-    String fired =
-        accept(
-            "/webhooks/azure-monitor", "azure-monitor/adf_metric_alert_pipeline_failed_runs.json");
+    String fired = accept("/webhooks/azure-monitor", GATEWAY_TIMEOUT_ALERT);
     String incidentId = awaitProcessed(fired).path("incidentId").asString();
-    String resolved =
-        accept(
-            "/webhooks/azure-monitor",
-            "azure-monitor/adf_metric_alert_pipeline_failed_runs_resolved.json");
+    String resolved = accept("/webhooks/azure-monitor", resolvedCopyOf(GATEWAY_TIMEOUT_ALERT));
     assertThat(awaitProcessed(resolved).path("incidentId").asString()).isEqualTo(incidentId);
 
     JsonNode incident = viewer("/api/incidents/" + incidentId).body();
     assertThat(incident.path("status").asString()).isEqualTo("RESOLVED");
     assertThat(incident.path("resolvedAt").isNull()).isFalse();
-    assertThat(actions(incident.path("audit"))).endsWith("incident.resolved");
+    assertThat(actions(incident.path("audit"))).contains("incident.resolved");
   }
 
   @Test
-  void laterSuccessOfTheSameJobOrPipelineResolvesTheOpenIncident() throws Exception {
-    String failed = accept("/webhooks/github", "cicd/github_workflow_run_failure.json");
-    String githubIncident = awaitProcessed(failed).path("incidentId").asString();
-    String dbFailed = accept("/webhooks/databricks", "databricks/databricks_job_failure.json");
-    String dbIncident = awaitProcessed(dbFailed).path("incidentId").asString();
+  void laterSuccessOfTheSameJobResolvesTheOpenIncident() throws Exception {
+    String failed = accept("/webhooks/databricks", "databricks/databricks_job_failure.json");
+    String incidentId = awaitProcessed(failed).path("incidentId").asString();
 
-    awaitProcessed(
-        accept("/webhooks/github", "cicd/github_workflow_run_completed_success_verbatim.json"));
-    awaitProcessed(accept("/webhooks/databricks", "databricks/databricks_job_success.json"));
+    String success = accept("/webhooks/databricks", "databricks/databricks_job_success.json");
 
-    assertThat(viewer("/api/incidents/" + githubIncident).body().path("status").asString())
-        .isEqualTo("RESOLVED");
-    assertThat(viewer("/api/incidents/" + dbIncident).body().path("status").asString())
+    assertThat(awaitProcessed(success).path("incidentId").asString()).isEqualTo(incidentId);
+    assertThat(viewer("/api/incidents/" + incidentId).body().path("status").asString())
         .isEqualTo("RESOLVED");
     JsonNode stats = viewer("/api/stats").body();
-    assertThat(stats.path("byStatus").path("RESOLVED").asLong()).isEqualTo(2);
+    assertThat(stats.path("byStatus").path("RESOLVED").asLong()).isEqualTo(1);
     assertThat(stats.path("meanTimeToResolveSeconds").isNumber()).isTrue();
   }
 
   @Test
   void aNewFailureAfterResolutionOpensANewIncident() throws Exception {
     String first =
-        awaitProcessed(
-                accept(
-                    "/webhooks/azure-monitor",
-                    "azure-monitor/adf_metric_alert_pipeline_failed_runs.json"))
+        awaitProcessed(accept("/webhooks/azure-monitor", GATEWAY_TIMEOUT_ALERT))
             .path("incidentId")
             .asString();
-    awaitProcessed(
-        accept(
-            "/webhooks/azure-monitor",
-            "azure-monitor/adf_metric_alert_pipeline_failed_runs_resolved.json"));
+    awaitProcessed(accept("/webhooks/azure-monitor", resolvedCopyOf(GATEWAY_TIMEOUT_ALERT)));
     String second =
-        awaitProcessed(
-                accept(
-                    "/webhooks/azure-monitor",
-                    "azure-monitor/adf_metric_alert_pipeline_failed_runs.json"))
+        awaitProcessed(accept("/webhooks/azure-monitor", GATEWAY_TIMEOUT_ALERT))
             .path("incidentId")
             .asString();
     assertThat(second).isNotEqualTo(first);
-    assertThat(viewer("/api/incidents?status=DECIDED").body().path("total").asLong()).isEqualTo(1);
+    assertThat(viewer("/api/incidents?status=resolved").body().path("total").asLong()).isEqualTo(1);
+    assertThat(viewer("/api/incidents").body().path("total").asLong()).isEqualTo(2);
   }
 
   // ---- replay -------------------------------------------------------------------------------
@@ -574,10 +563,7 @@ abstract class IngestFlowContract {
   @Test
   void lifecycleTransitionsAreGuardedAndAudited() throws Exception {
     String id =
-        awaitProcessed(
-                accept(
-                    "/webhooks/azure-monitor",
-                    "azure-monitor/adf_log_alert_v2_copy_2200_blob_not_exist.json"))
+        awaitProcessed(accept("/webhooks/azure-monitor", GATEWAY_TIMEOUT_ALERT))
             .path("incidentId")
             .asString();
     UUID incidentId = UUID.fromString(id);
@@ -599,6 +585,13 @@ abstract class IngestFlowContract {
             "attempt.started",
             "incident.escalated");
     assertThat(viewer("/api/audit?incidentId=" + id + "&action=attempt.started").body()).hasSize(1);
+
+    // the same failure arriving again is one more occurrence of the escalated incident, not a new
+    // incident that would escalate (and page) again
+    String repeat = accept("/webhooks/azure-monitor", GATEWAY_TIMEOUT_ALERT);
+    assertThat(awaitProcessed(repeat).path("incidentId").asString()).isEqualTo(id);
+    assertThat(viewer("/api/incidents/" + id).body().path("occurrences").asInt()).isEqualTo(2);
+    assertThat(viewer("/api/incidents").body().path("total").asLong()).isEqualTo(1);
   }
 
   // ---- Databricks ---------------------------------------------------------------------------
@@ -681,6 +674,24 @@ abstract class IngestFlowContract {
   }
 
   // ---- helpers ------------------------------------------------------------------------------
+
+  static final String GATEWAY_TIMEOUT_ALERT =
+      "azure-monitor/adf_log_alert_v2_web_2108_gateway_timeout.json";
+
+  /** The same alert instance as Azure Monitor sends it once its condition is resolved. */
+  static byte[] resolvedCopyOf(String file) {
+    ObjectNode alert = (ObjectNode) TestHttp.payloadJson(file);
+    ObjectNode essentials = (ObjectNode) alert.path("data").path("essentials");
+    essentials.put("monitorCondition", "Resolved");
+    essentials.put("resolvedDateTime", "2025-03-14T05:56:53.0000000Z");
+    return TestHttp.JSON.writeValueAsBytes(alert);
+  }
+
+  String accept(String path, byte[] body) {
+    TestHttp.Response answer = postSigned(path, body);
+    assertThat(answer.status()).as(answer.raw()).isEqualTo(202);
+    return answer.body().path("deliveryId").asString();
+  }
 
   static String text(String file) {
     return new String(TestHttp.payload(file), StandardCharsets.UTF_8);
