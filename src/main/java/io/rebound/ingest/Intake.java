@@ -147,7 +147,7 @@ class Intake {
             arrival.actor(),
             arrival.replayOf() == null ? "delivery.accepted" : "delivery.replayed",
             details));
-    processor.submit(id);
+    processor.submit(id, delivery.source());
     return new Result(id, 202, null, null);
   }
 
