@@ -100,7 +100,14 @@ run_load() { # $1 = label
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/webhooks.lua \
     http://127.0.0.1:$APP_PORT | tee "$WORK/wrk-$label.txt"
   kill $feeder 2>/dev/null || true
-  echo "$label $(grep RESULT "$WORK/wrk-$label.txt")" >>"$WORK/summary.txt"
+  # processing is asynchronous: how far behind was it when the load stopped, and 10 s later?
+  local now later
+  now=$(curl -s -H 'Authorization: Bearer bench-admin-token' \
+    "http://127.0.0.1:$APP_PORT/api/deliveries?status=received&size=1" | grep -o '"total":[0-9]*')
+  sleep 10
+  later=$(curl -s -H 'Authorization: Bearer bench-admin-token' \
+    "http://127.0.0.1:$APP_PORT/api/deliveries?status=received&size=1" | grep -o '"total":[0-9]*')
+  echo "$label $(grep RESULT "$WORK/wrk-$label.txt") unprocessed_at_end=${now#*:} unprocessed_10s_later=${later#*:}" >>"$WORK/summary.txt"
 }
 
 stop_app() {
