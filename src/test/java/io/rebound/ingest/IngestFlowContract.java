@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.rebound.connector.DatabricksReads;
-import io.rebound.incident.IncidentDecided;
 import io.rebound.incident.IncidentLifecycle;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,7 +21,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,10 +33,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -77,7 +73,7 @@ import tools.jackson.databind.node.ObjectNode;
       // when remediation is present: remediable incidents wait for approval instead of running
       "rebound.remediation.mode=approve-all"
     })
-@Import(IngestFlowContract.DecidedEvents.class)
+@Import(DecidedEvents.class)
 abstract class IngestFlowContract {
 
   static final WireMockServer DATABRICKS = new WireMockServer(options().dynamicPort());
@@ -89,17 +85,6 @@ abstract class IngestFlowContract {
   @DynamicPropertySource
   static void databricks(DynamicPropertyRegistry registry) {
     registry.add("rebound.databricks.host", DATABRICKS::baseUrl);
-  }
-
-  /** Collects IncidentDecided events as remediation would receive them. */
-  @TestConfiguration(proxyBeanMethods = false)
-  static class DecidedEvents {
-    final List<IncidentDecided> received = new CopyOnWriteArrayList<>();
-
-    @EventListener
-    void on(IncidentDecided event) {
-      received.add(event);
-    }
   }
 
   @LocalServerPort int port;

@@ -185,4 +185,47 @@ class PolicyValidationTest {
     assertThat(e.decision().playbook().backoffSeconds()).containsExactly(60, 120);
     assertThat(e.policyVersion()).isEqualTo(after);
   }
+
+  @Test
+  void theInvariantsOverruleARowThatGivesANeverAutomaticTypeAnAction() {
+    PolicyCopies.copyShipped(dir);
+    String type = "AuthenticationError";
+    set("Action", type, "retry_pipeline");
+    set("Max retries", type, 1);
+    set("Backoff (s)", type, "30");
+    set("Timeout (s)", type, 600);
+    set("Health check", type, "pipeline_succeeded");
+    set("Circuit breaker after (failures)", type, 3);
+    PolicyEngine engine = PolicyEngine.fromDirectory(dir);
+
+    Decision d =
+        engine
+            .evaluate(Facts.adf("3200", null, null, "Error 403.", Environment.DEVELOPMENT))
+            .decision();
+
+    assertThat(d.errorType()).isEqualTo(type);
+    assertThat(d.remediable()).isFalse();
+    assertThat(d.playbook().action()).isEqualTo("escalate");
+    assertThat(d.reasons())
+        .anySatisfy(
+            r ->
+                assertThat(r)
+                    .startsWith("Escalated to a human: the error type is never remediated")
+                    .endsWith("(rules/invariants.drl)"));
+  }
+
+  @Test
+  void theJarCarriesTheSameFilesOpsEdit() {
+    assertThat(PolicyFiles.shipped().files().keySet())
+        .isEqualTo(PolicyFiles.fromDirectory(ShippedPolicy.DIR).files().keySet());
+    assertThat(PolicyFiles.shipped().version())
+        .isEqualTo(PolicyFiles.fromDirectory(ShippedPolicy.DIR).version())
+        .isEqualTo(ShippedPolicy.ENGINE.policyVersion());
+  }
+
+  private void set(String header, String errorType, Object value) {
+    String cell =
+        PolicyCopies.cellOf(dir, "playbooks.xlsx", "Playbooks", "Error type", errorType, header);
+    PolicyCopies.setCell(dir, "playbooks.xlsx", "Playbooks", cell, value);
+  }
 }
