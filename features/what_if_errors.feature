@@ -1,0 +1,20 @@
+Feature: The what-if API says clearly what is wrong with a request it cannot read
+
+  Scenario: A body of no known shape names what was expected
+    Given the "github" body "azure-monitor/adf_metric_alert_pipeline_failed_runs.json"
+    When Rebound decides what to do
+    Then Rebound answers 422 with an error that says "GitHub"
+
+  Scenario: A request without payload or fact
+    When an operator asks Rebound about the body "{\"source\": \"databricks\"}"
+    Then Rebound answers 400 with an error that says "payload"
+
+  Scenario: A body that is not JSON
+    When an operator asks Rebound about the body "this is not json"
+    Then Rebound answers 400 with an error that says "JSON"
+
+  Scenario: An environment override Rebound does not know
+    Given the "databricks" body "databricks/databricks_cluster_get_terminated_driver_unreachable.json"
+    And the environment is overridden to "moon"
+    When Rebound decides what to do
+    Then Rebound answers 400 with an error that says "environment"
