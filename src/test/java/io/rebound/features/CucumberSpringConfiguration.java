@@ -11,6 +11,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
       "spring.datasource.url=jdbc:h2:mem:features;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
           + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
       "rebound.security.api-tokens=" + CucumberSpringConfiguration.OPERATOR,
+      "rebound.security.generated-secrets-file=target/features-generated-secrets.properties",
     })
 @AutoConfigureMockMvc
 class CucumberSpringConfiguration {
