@@ -36,11 +36,14 @@ final class LoadedPolicy {
    * Decisions already made by this policy, by what the rules can see. A decision is a function of
    * the input's codes (and of its message when no code classified it), so an alert storm of one
    * failure costs one rule evaluation. Lives and dies with this compiled policy: a reload starts
-   * empty.
+   * empty. Messages carry run ids and are rarely seen twice, so they get their own map: filling it
+   * never evicts the few code combinations that decide most failures.
    */
-  private final Map<Object, Memo> memos = new ConcurrentHashMap<>();
+  private final Map<Object, Memo> byCodes = new ConcurrentHashMap<>();
 
-  private static final int MEMO_LIMIT = 50_000;
+  private final Map<MessageKey, Memo> byMessage = new ConcurrentHashMap<>();
+
+  private static final int MEMO_LIMIT = 20_000;
   private static final Memo MESSAGE_NEEDED = new Memo(null, List.of(), true);
 
   private record Memo(Decision decision, List<ExplanationEntry> explanation, boolean messageRead) {}
@@ -59,16 +62,17 @@ final class LoadedPolicy {
   Evaluation evaluate(FailureFact fact) {
     PolicyInput input = new PolicyInput(fact);
     Object codesKey = input.codesKey();
-    Memo memo = memos.get(codesKey);
-    if (memo != null && memo.messageRead()) {
-      memo = memos.get(new MessageKey(codesKey, input.getErrorMessage()));
+    Memo memo = byCodes.get(codesKey);
+    if (memo == MESSAGE_NEEDED) {
+      memo = byMessage.get(new MessageKey(codesKey, input.getErrorMessage()));
     }
     if (memo == null) {
       memo = decide(input);
-      remember(
-          memo.messageRead() ? new MessageKey(codesKey, input.getErrorMessage()) : codesKey, memo);
       if (memo.messageRead()) {
-        memos.putIfAbsent(codesKey, MESSAGE_NEEDED);
+        remember(byMessage, new MessageKey(codesKey, input.getErrorMessage()), memo);
+        remember(byCodes, codesKey, MESSAGE_NEEDED);
+      } else {
+        remember(byCodes, codesKey, memo);
       }
     }
     return new Evaluation(fact, memo.decision(), memo.explanation(), version);
@@ -97,11 +101,11 @@ final class LoadedPolicy {
     }
   }
 
-  private void remember(Object key, Memo memo) {
-    if (memos.size() >= MEMO_LIMIT) {
-      memos.clear(); // crude but bounded; an alert storm refills it with what matters in ms
+  private static <K> void remember(Map<K, Memo> memo, K key, Memo value) {
+    if (memo.size() >= MEMO_LIMIT) {
+      memo.clear(); // crude but bounded; an alert storm refills it with what matters in ms
     }
-    memos.put(key, memo);
+    memo.put(key, value);
   }
 
   /**
