@@ -81,7 +81,7 @@ create index remediation_approval_status_idx on remediation_approval (status);
 -- Switches an admin flips at run time (the kill switch), shared by every instance.
 create table remediation_setting (
   name       varchar(100)             primary key,
-  value      varchar(200)             not null,
+  setting_value varchar(200)          not null,
   updated_by varchar(200)             not null,
   updated_at timestamp with time zone not null
 );

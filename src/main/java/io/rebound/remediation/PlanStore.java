@@ -337,7 +337,7 @@ class PlanStore {
   // ---- settings
 
   Optional<String> setting(String name) {
-    return jdbc.sql("select value from remediation_setting where name = :n")
+    return jdbc.sql("select setting_value from remediation_setting where name = :n")
         .param("n", name)
         .query(String.class)
         .optional();
@@ -347,7 +347,7 @@ class PlanStore {
     int updated =
         jdbc.sql(
                 """
-                update remediation_setting set value = :v, updated_by = :by, updated_at = :now
+                update remediation_setting set setting_value = :v, updated_by = :by, updated_at = :now
                 where name = :n
                 """)
             .param("v", value)
@@ -358,7 +358,7 @@ class PlanStore {
     if (updated == 0) {
       jdbc.sql(
               """
-              insert into remediation_setting (name, value, updated_by, updated_at)
+              insert into remediation_setting (name, setting_value, updated_by, updated_at)
               values (:n, :v, :by, :now)
               """)
           .param("v", value)

@@ -1,0 +1,86 @@
+package io.rebound.remediation;
+
+import io.rebound.failure.Environment;
+import io.rebound.failure.FailureFact;
+import io.rebound.failure.FailureType;
+import io.rebound.failure.Outcome;
+import io.rebound.failure.Priority;
+import io.rebound.failure.ResourceIds;
+import io.rebound.failure.ResourceKind;
+import io.rebound.failure.Severity;
+import io.rebound.failure.Source;
+import io.rebound.incident.IncidentDecided;
+import io.rebound.policy.Decision;
+import io.rebound.policy.Evaluation;
+import io.rebound.policy.Playbook;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Builds the decisions remediation tests publish. */
+final class Incidents {
+
+  private Incidents() {}
+
+  static FailureFact clusterFailure(String clusterId, Environment environment) {
+    return new FailureFact(
+        Source.DATABRICKS,
+        environment,
+        ResourceKind.CLUSTER,
+        Outcome.TERMINATED,
+        new ResourceIds(
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            "1234567890123456",
+            "281874479417551",
+            "nightly-etl",
+            "41847992357943",
+            null,
+            null,
+            clusterId,
+            null,
+            null,
+            null,
+            null),
+        null,
+        "Could not reach driver of cluster " + clusterId,
+        FailureType.SYSTEM_ERROR,
+        Instant.now(),
+        null);
+  }
+
+  static Playbook playbook(
+      String action, int maxRetries, List<Integer> backoff, int timeout, List<String> fallbacks) {
+    return new Playbook(
+        action, maxRetries, backoff, timeout, true, null, fallbacks, null, 5, List.of());
+  }
+
+  static IncidentDecided decided(
+      FailureFact fact, Playbook playbook, boolean approvalRequired, String requestedBy) {
+    UUID incidentId = UUID.randomUUID();
+    RecordingIncidents.open(incidentId);
+    Decision decision =
+        new Decision(
+            true,
+            "ClusterUnexpectedTermination",
+            "infrastructure",
+            Severity.HIGH,
+            Priority.P2,
+            !"escalate".equals(playbook.action()),
+            approvalRequired,
+            playbook,
+            List.of("Driver unreachable is a platform fault that a restart fixes"));
+    return new IncidentDecided(
+        incidentId, fact, new Evaluation(fact, decision, List.of(), "test"), requestedBy);
+  }
+
+  static IncidentDecided decided(FailureFact fact, Playbook playbook) {
+    return decided(fact, playbook, false, null);
+  }
+}
