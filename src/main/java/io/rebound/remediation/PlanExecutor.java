@@ -596,9 +596,9 @@ class PlanExecutor {
     Map<String, String> parameters = new LinkedHashMap<>();
     ((Map<String, Object>) snapshot.getOrDefault("data", Map.of()))
         .forEach((k, v) -> parameters.put(k, String.valueOf(v)));
-    parameters.put("restore", "true");
     ActionRequest restore =
-        new ActionRequest("scale_cluster", target, parameters, "rebound-" + plan.id() + "-restore");
+        new ActionRequest(
+            "restore_cluster_size", target, parameters, "rebound-" + plan.id() + "-restore");
     try {
       ActionResult result = connectors.perform(restore);
       incidents.audit(

@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -124,6 +125,42 @@ class ExecutorIntegrationTest extends RemediationIntegrationTestBase {
             .withRequestBody(
                 matchingJsonPath(
                     "$.idempotency_token", equalTo(attemptsOf(decided).get(0).idempotencyKey()))));
+  }
+
+  @Test
+  void scalingUpIsUndoneWhenThePlanEnds() throws Exception {
+    String cluster = cluster();
+    PLATFORM.stubFor(
+        get(urlPathEqualTo("/api/2.1/clusters/get"))
+            .withQueryParam("cluster_id", equalTo(cluster))
+            .willReturn(
+                okJson(
+                    clusterBody(cluster, "RUNNING")
+                        .replace("\"num_workers\": 0", "\"num_workers\": 4"))));
+    PLATFORM.stubFor(
+        post(urlPathEqualTo("/api/2.1/clusters/resize"))
+            .withRequestBody(matchingJsonPath("$.cluster_id", equalTo(cluster)))
+            .willReturn(okJson("{}")));
+
+    IncidentDecided decided =
+        publish(Incidents.playbook("scale_cluster", 0, List.of(), 10, List.of()));
+
+    awaitState(decided, "RESOLVED");
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                PLATFORM.verify(
+                    postRequestedFor(urlPathEqualTo("/api/2.1/clusters/resize"))
+                        .withRequestBody(
+                            equalToJson(
+                                "{\"cluster_id\":\"" + cluster + "\",\"num_workers\":4}"))));
+    PLATFORM.verify(
+        1,
+        postRequestedFor(urlPathEqualTo("/api/2.1/clusters/resize"))
+            .withRequestBody(
+                equalToJson("{\"cluster_id\":\"" + cluster + "\",\"num_workers\":8}")));
+    assertThat(RecordingIncidents.actions(decided.incidentId())).contains("scale.restored");
   }
 
   // ------------------------------------------------------------ retries, fallback, chain

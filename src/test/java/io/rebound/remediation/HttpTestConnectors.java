@@ -37,6 +37,7 @@ class HttpTestConnectors implements Connectors {
       case "restart_cluster",
           "start_cluster",
           "scale_cluster",
+          "restore_cluster_size",
           "retry_job",
           "repair_run",
           "reinstall_library" ->
@@ -59,18 +60,18 @@ class HttpTestConnectors implements Connectors {
         post("/api/2.1/clusters/start", Map.of("cluster_id", cluster), request.idempotencyKey());
         yield new ActionResult(ActionResult.Status.DONE, cluster, "start requested", Map.of());
       }
+      case "restore_cluster_size" -> {
+        post(
+            "/api/2.1/clusters/resize",
+            Map.of(
+                "cluster_id",
+                cluster,
+                "num_workers",
+                Integer.parseInt(request.parameters().get("previousNumWorkers"))),
+            request.idempotencyKey());
+        yield new ActionResult(ActionResult.Status.DONE, cluster, "restored", Map.of());
+      }
       case "scale_cluster" -> {
-        if ("true".equals(request.parameters().get("restore"))) {
-          post(
-              "/api/2.1/clusters/resize",
-              Map.of(
-                  "cluster_id",
-                  cluster,
-                  "num_workers",
-                  Integer.parseInt(request.parameters().get("num_workers"))),
-              request.idempotencyKey());
-          yield new ActionResult(ActionResult.Status.DONE, cluster, "restored", Map.of());
-        }
         JsonNode before = get("/api/2.1/clusters/get?cluster_id=" + cluster);
         int workers = before.path("num_workers").asInt();
         post(
@@ -81,7 +82,7 @@ class HttpTestConnectors implements Connectors {
             ActionResult.Status.DONE,
             cluster,
             "resized",
-            Map.of("num_workers", Integer.toString(workers)));
+            Map.of("previousNumWorkers", Integer.toString(workers)));
       }
       case "retry_job" -> {
         Map<String, Object> body = new LinkedHashMap<>();
