@@ -132,7 +132,7 @@ class HttpTestConnectors implements Connectors {
   private JsonNode post(String path, Map<String, ?> body, String idempotencyKey) {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .timeout(Duration.ofSeconds(3))
+            .timeout(Duration.ofSeconds(10))
             .header("Content-Type", "application/json")
             .header("X-Rebound-Idempotency-Key", idempotencyKey)
             .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
@@ -143,7 +143,7 @@ class HttpTestConnectors implements Connectors {
   private JsonNode get(String path) {
     return send(
         HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .timeout(Duration.ofSeconds(3))
+            .timeout(Duration.ofSeconds(10))
             .GET()
             .build());
   }

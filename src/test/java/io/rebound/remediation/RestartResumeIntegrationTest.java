@@ -43,14 +43,13 @@ class RestartResumeIntegrationTest {
 
   static ConfigurableApplicationContext start(String databaseUrl, WireMockServer platform) {
     return new SpringApplicationBuilder(ReboundApplication.class, RemediationTestBeans.class)
-        .properties(
-            "spring.main.web-application-type=none",
-            "spring.datasource.url=" + databaseUrl,
-            "test.platform.base-url=" + platform.baseUrl(),
-            "rebound.remediation.scheduler.polling-interval=50ms",
-            "rebound.remediation.scheduler.shutdown-max-wait=2s",
-            "rebound.remediation.health-poll-interval=100ms")
-        .run();
+        .run(
+            "--spring.main.web-application-type=none",
+            "--spring.datasource.url=" + databaseUrl,
+            "--test.platform.base-url=" + platform.baseUrl(),
+            "--rebound.remediation.scheduler.polling-interval=50ms",
+            "--rebound.remediation.scheduler.shutdown-max-wait=2s",
+            "--rebound.remediation.health-poll-interval=100ms");
   }
 
   @Test
