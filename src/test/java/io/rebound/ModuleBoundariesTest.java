@@ -38,6 +38,8 @@ class ModuleBoundariesTest {
         .definedBy("io.rebound.remediation..")
         .layer("web")
         .definedBy("io.rebound.web..")
+        .layer("config")
+        .definedBy("io.rebound.config..")
         .whereLayer("failure")
         .mayNotAccessAnyLayer()
         .whereLayer("extract")
@@ -56,6 +58,8 @@ class ModuleBoundariesTest {
         .mayOnlyAccessLayers("failure", "incident", "policy", "connector", "notify")
         .whereLayer("web")
         .mayOnlyAccessLayers("failure", "incident", "policy", "remediation")
+        .whereLayer("config")
+        .mayNotAccessAnyLayer()
         .check(CLASSES);
   }
 }

@@ -6,8 +6,17 @@ package io.rebound.connector;
  */
 public interface Connectors {
 
-  /** The platform an action goes to: databricks, adf, github, gitlab. */
+  /**
+   * The platform an action goes to: databricks, adf, github, gitlab. rerun_workflow runs on GitHub
+   * or GitLab depending on its target, so for it this answers "ci"; use {@link
+   * #platformOf(ActionRequest)} when the request is at hand.
+   *
+   * @throws IllegalArgumentException for an action no connector performs (escalate included)
+   */
   String platformOf(String action);
+
+  /** The platform this request goes to, telling GitHub from GitLab by the request's target. */
+  String platformOf(ActionRequest request);
 
   ActionResult perform(ActionRequest request);
 

@@ -1,7 +1,12 @@
 /**
- * Extractors: one per platform, turning raw bodies into {@link io.rebound.failure.FailureFact}s.
- * Public surface: {@link io.rebound.extract.FactExtractor}, {@link
- * io.rebound.extract.UnreadablePayloadException}. Used by ingest (webhooks) and policy (what-if).
- * Uses only failure.
+ * Extractors: the one parser of platform bodies, turning raw webhook and API bodies into {@link
+ * io.rebound.failure.FailureFact}s. Used by ingest (webhooks) and policy (what-if). Uses only
+ * failure.
+ *
+ * <p>Public surface: {@link io.rebound.extract.FactExtractor} and its implementation {@link
+ * io.rebound.extract.DefaultFactExtractor} (also constructible without Spring), {@link
+ * io.rebound.extract.UnreadablePayloadException}, {@link io.rebound.extract.EnvironmentResolver}
+ * and its configuration {@link io.rebound.extract.EnvironmentProperties} ({@code
+ * rebound.environments.*}). One package-private reader per platform shape family does the reading.
  */
 package io.rebound.extract;

@@ -1,6 +1,7 @@
 /**
  * Webhook endpoints, per-source authentication, the inbox of raw deliveries, Databricks enrichment
- * and the cluster-event poller. Uses failure, extract, incident, policy (DecisionService),
- * connector (Databricks reads).
+ * and the cluster-event poller. Nothing here is used by other modules: its surface is HTTP ({@code
+ * /webhooks/*}, {@code /azure-monitor}, {@code /databricks-monitor}, {@code /api/deliveries}). Uses
+ * failure, extract, incident, policy (DecisionService), connector (Databricks reads).
  */
 package io.rebound.ingest;

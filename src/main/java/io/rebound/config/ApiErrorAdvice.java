@@ -1,0 +1,122 @@
+package io.rebound.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * One error shape for every endpoint: {@code {"error": "...", "detail": "..."}}. Client mistakes
+ * get a 4xx naming the problem; anything unexpected is logged with its stack trace and answered
+ * with a plain 500 that reveals nothing.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ApiErrorAdvice {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiErrorAdvice.class);
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e) {
+    String expected =
+        e.getRequiredType() == null
+            ? "a different value"
+            : e.getRequiredType().isEnum()
+                ? "one of " + java.util.Arrays.toString(e.getRequiredType().getEnumConstants())
+                : "a " + e.getRequiredType().getSimpleName();
+    return body(
+        HttpStatus.BAD_REQUEST,
+        "bad_parameter",
+        "Parameter '" + e.getName() + "' has value '" + e.getValue() + "', expected " + expected);
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ResponseEntity<Map<String, Object>> missing(MissingServletRequestParameterException e) {
+    return body(
+        HttpStatus.BAD_REQUEST,
+        "missing_parameter",
+        "Parameter '" + e.getParameterName() + "' is required");
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    return body(
+        HttpStatus.BAD_REQUEST,
+        "invalid_body",
+        "The request body is not valid JSON for this endpoint");
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  ResponseEntity<Map<String, Object>> noResource(NoResourceFoundException e) {
+    return body(HttpStatus.NOT_FOUND, "not_found", "No endpoint at /" + e.getResourcePath());
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
+    return body(
+        HttpStatus.METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        e.getMethod() + " is not supported here; use " + e.getSupportedHttpMethods());
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
+    return body(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        "unsupported_media_type",
+        "Content type " + e.getContentType() + " is not supported; send application/json");
+  }
+
+  /** ResponseStatusException and friends: modules throw these with a message meant for people. */
+  private static ResponseEntity<Map<String, Object>> errorResponse(
+      Exception e, ErrorResponse response) {
+    HttpStatusCode status = response.getStatusCode();
+    String detail = response.getBody().getDetail();
+    if (e instanceof org.springframework.web.server.ResponseStatusException rse
+        && rse.getReason() != null) {
+      detail = rse.getReason();
+    }
+    HttpStatus known = HttpStatus.resolve(status.value());
+    String error = known == null ? "error" : known.name().toLowerCase(java.util.Locale.ROOT);
+    return body(status, error, detail == null ? "" : detail);
+  }
+
+  @ExceptionHandler(IllegalStateException.class)
+  ResponseEntity<Map<String, Object>> illegalState(IllegalStateException e) {
+    return body(HttpStatus.CONFLICT, "conflict", e.getMessage());
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+    if (e instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {
+      return errorResponse(e, response);
+    }
+    log.error("Unexpected error answering a request", e);
+    return body(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "internal_error",
+        "Rebound failed to answer this request; the service log has the details.");
+  }
+
+  private static ResponseEntity<Map<String, Object>> body(
+      HttpStatusCode status, String error, String detail) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", error);
+    body.put("detail", detail);
+    return ResponseEntity.status(status).body(body);
+  }
+}

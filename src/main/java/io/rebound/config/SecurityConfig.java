@@ -1,0 +1,124 @@
+package io.rebound.config;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Who may call what. The API is for holders of a configured token; webhooks authenticate with their
+ * own per-source secret inside ingest (they must record rejected deliveries), so Spring Security
+ * lets them through. Only health is open. Every rule other modules rely on is here.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+  @Bean
+  SecurityFilterChain securityFilterChain(
+      HttpSecurity http, @Value("${rebound.security.api-tokens:}") String apiTokens)
+      throws Exception {
+    ApiTokens tokens = ApiTokens.parse(apiTokens);
+    http.csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .httpBasic(b -> b.disable())
+        .formLogin(f -> f.disable())
+        .logout(l -> l.disable())
+        .requestCache(c -> c.disable())
+        .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(
+                        (request, response, ex) ->
+                            writeError(
+                                response,
+                                HttpServletResponse.SC_UNAUTHORIZED,
+                                "unauthorized",
+                                "Send a configured API token as 'Authorization: Bearer <token>'."))
+                    .accessDeniedHandler(
+                        (request, response, ex) ->
+                            writeError(
+                                response,
+                                HttpServletResponse.SC_FORBIDDEN,
+                                "forbidden",
+                                "Your token's role may not "
+                                    + request.getMethod()
+                                    + " "
+                                    + request.getRequestURI()
+                                    + "; ask for a token with a higher role.")))
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers("/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    .requestMatchers(POST, "/webhooks/*", "/azure-monitor", "/databricks-monitor")
+                    .permitAll()
+                    .requestMatchers("/error")
+                    .permitAll()
+                    .requestMatchers("/api/admin/**")
+                    .hasRole("ADMIN")
+                    .requestMatchers(GET, "/api/**")
+                    .hasRole("VIEWER")
+                    .requestMatchers(POST, "/api/decisions/evaluate")
+                    .hasRole("OPERATOR")
+                    .requestMatchers(POST, "/api/deliveries/*/replay")
+                    .hasRole("OPERATOR")
+                    .requestMatchers(POST, "/api/circuit-breakers/*/reset")
+                    .hasRole("OPERATOR")
+                    .requestMatchers(POST, "/api/approvals/**")
+                    .hasRole("APPROVER")
+                    .requestMatchers("/api/policy/**")
+                    .hasRole("ADMIN")
+                    // any other change through the API needs the highest role until a rule names it
+                    .requestMatchers("/api/**")
+                    .hasRole("ADMIN")
+                    .requestMatchers("/actuator/**")
+                    .hasRole("VIEWER")
+                    // the dashboard page itself holds no data; its API calls carry a token
+                    .requestMatchers(
+                        GET, "/", "/index.html", "/favicon.ico", "/assets/**", "/static/**")
+                    .permitAll()
+                    .anyRequest()
+                    .denyAll());
+    return http.build();
+  }
+
+  static void writeError(HttpServletResponse response, int status, String error, String detail)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    response
+        .getWriter()
+        .write(
+            "{\"error\":\"" + jsonEscape(error) + "\",\"detail\":\"" + jsonEscape(detail) + "\"}");
+  }
+
+  private static String jsonEscape(String value) {
+    StringBuilder out = new StringBuilder(value.length());
+    for (char c : value.toCharArray()) {
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,73 @@
+package io.rebound.connector;
+
+import com.databricks.sdk.core.DatabricksError;
+import java.io.IOException;
+import java.net.http.HttpTimeoutException;
+
+/** Turns what the Databricks SDK throws into a {@link ConnectorException} the executor acts on. */
+final class DatabricksErrors {
+
+  static final String PLATFORM = "databricks";
+
+  private DatabricksErrors() {}
+
+  static ConnectorException translate(String call, RuntimeException thrown) {
+    if (thrown instanceof ConnectorException already) {
+      return already;
+    }
+    IOException io = ioCause(thrown);
+    if (io != null) {
+      String what = io instanceof HttpTimeoutException ? "timed out" : "could not be reached";
+      return new ConnectorException(
+          PLATFORM,
+          "Databricks " + call + " " + what + ": " + io.getMessage(),
+          true,
+          null,
+          null,
+          thrown);
+    }
+    if (thrown instanceof DatabricksError error && error.getStatusCode() >= 400) {
+      var answer = DatabricksTransport.lastErrorAnswer();
+      int status =
+          answer.map(DatabricksTransport.ErrorAnswer::status).orElse(error.getStatusCode());
+      String code = error.getErrorCode();
+      boolean retryable = Retryability.retryable(status, code);
+      Integer retryAfter =
+          retryable
+              ? answer.map(DatabricksTransport.ErrorAnswer::retryAfterSeconds).orElse(null)
+              : null;
+      return new ConnectorException(
+          PLATFORM,
+          "Databricks answered "
+              + status
+              + (code == null ? "" : " " + code)
+              + " to "
+              + call
+              + ": "
+              + error.getMessage(),
+          retryable,
+          status,
+          retryAfter,
+          thrown);
+    }
+    return new ConnectorException(
+        PLATFORM,
+        "Databricks " + call + " failed: " + thrown.getMessage(),
+        false,
+        null,
+        null,
+        thrown);
+  }
+
+  private static IOException ioCause(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof IOException io) {
+        return io;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,16 @@
+package io.rebound.extract;
+
+import tools.jackson.databind.JsonNode;
+
+/** Reads one family of body shapes. Readers are tried in order; the first that recognises wins. */
+interface BodyReader {
+
+  /** Whether the body has this reader's shape. Cheap: looks at a few members only. */
+  boolean recognises(JsonNode body);
+
+  /**
+   * @throws UnreadablePayloadException when the shape is recognised but something essential is
+   *     missing
+   */
+  FactBuilder read(JsonNode body);
+}

@@ -1,0 +1,110 @@
+package io.rebound.incident;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The append-only audit trail: who did what, when, to which incident or delivery. Rows are only
+ * ever inserted. Joins the caller's transaction, so an event is recorded exactly when the change it
+ * describes is.
+ */
+@Component
+public class AuditTrail {
+
+  /** One audit event as the API shows it. */
+  public record AuditEvent(
+      UUID id,
+      Instant occurredAt,
+      String actor,
+      String action,
+      UUID incidentId,
+      UUID deliveryId,
+      String resource,
+      JsonNode details) {}
+
+  /** Filters for {@link #find}; every field is optional. */
+  public record Query(
+      UUID incidentId, String resource, String action, Instant from, Instant to, int limit) {}
+
+  private final JdbcClient jdbc;
+  private final ObjectMapper json;
+
+  AuditTrail(JdbcClient jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  public void record(
+      String actor,
+      String action,
+      UUID incidentId,
+      UUID deliveryId,
+      String resource,
+      Map<String, ?> details) {
+    jdbc.sql(
+            """
+            INSERT INTO audit_event (id, occurred_at, actor, action, incident_id, delivery_id,
+                                     resource, details)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(
+            UUID.randomUUID(),
+            OffsetDateTime.now(ZoneOffset.UTC),
+            actor,
+            action,
+            incidentId,
+            deliveryId,
+            resource,
+            json.writeValueAsString(details == null ? Map.of() : details))
+        .update();
+  }
+
+  public List<AuditEvent> find(Query query) {
+    StringBuilder sql = new StringBuilder("SELECT * FROM audit_event WHERE 1 = 1");
+    List<Object> params = new ArrayList<>();
+    if (query.incidentId() != null) {
+      sql.append(" AND incident_id = ?");
+      params.add(query.incidentId());
+    }
+    if (query.resource() != null) {
+      sql.append(" AND resource = ?");
+      params.add(query.resource());
+    }
+    if (query.action() != null) {
+      sql.append(" AND action = ?");
+      params.add(query.action());
+    }
+    if (query.from() != null) {
+      sql.append(" AND occurred_at >= ?");
+      params.add(OffsetDateTime.ofInstant(query.from(), ZoneOffset.UTC));
+    }
+    if (query.to() != null) {
+      sql.append(" AND occurred_at < ?");
+      params.add(OffsetDateTime.ofInstant(query.to(), ZoneOffset.UTC));
+    }
+    sql.append(" ORDER BY seq LIMIT ").append(Math.max(1, query.limit()));
+    return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+  }
+
+  private AuditEvent map(ResultSet rs, int row) throws SQLException {
+    return new AuditEvent(
+        rs.getObject("id", UUID.class),
+        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+        rs.getString("actor"),
+        rs.getString("action"),
+        rs.getObject("incident_id", UUID.class),
+        rs.getObject("delivery_id", UUID.class),
+        rs.getString("resource"),
+        json.readTree(rs.getString("details")));
+  }
+}

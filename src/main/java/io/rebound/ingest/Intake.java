@@ -1,0 +1,201 @@
+package io.rebound.ingest;
+
+import io.rebound.extract.FactExtractor;
+import io.rebound.extract.UnreadablePayloadException;
+import io.rebound.incident.AuditTrail;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Takes a delivery in: checks it can be read, stores it (accepted or rejected, with its audit
+ * event, in one transaction) and hands accepted ones to the processor once they are durable.
+ */
+@Service
+class Intake {
+
+  /** The answer for the sender. */
+  record Result(UUID deliveryId, int httpStatus, String error, String detail) {
+
+    boolean accepted() {
+      return httpStatus == 202;
+    }
+  }
+
+  /** A delivery as it arrived. */
+  record Arrival(
+      WebhookEndpoint endpoint,
+      String channel,
+      String headersJson,
+      byte[] body,
+      boolean truncated,
+      int size,
+      UUID replayOf,
+      String actor) {}
+
+  private static final int MAX_STORED_REJECTED_BODY = 64 * 1024;
+
+  private final Inbox inbox;
+  private final AuditTrail audit;
+  private final FactExtractor extractor;
+  private final ObjectMapper json;
+  private final TransactionTemplate tx;
+  private final DeliveryProcessor processor;
+  private final IngestProperties properties;
+  private final Clock clock;
+
+  Intake(
+      Inbox inbox,
+      AuditTrail audit,
+      FactExtractor extractor,
+      ObjectMapper json,
+      TransactionTemplate tx,
+      DeliveryProcessor processor,
+      IngestProperties properties,
+      Optional<Clock> clock) {
+    this.inbox = inbox;
+    this.audit = audit;
+    this.extractor = extractor;
+    this.json = json;
+    this.tx = tx;
+    this.processor = processor;
+    this.properties = properties;
+    this.clock = clock.orElse(Clock.systemUTC());
+  }
+
+  Result receive(Arrival arrival) {
+    if (arrival.truncated()) {
+      return reject(
+          arrival,
+          413,
+          "payload_too_large",
+          "The body is larger than the "
+              + properties.maxBodySize().toBytes()
+              + " bytes accepted (rebound.ingest.max-body-size)");
+    }
+    Optional<String> unreadable = readProblem(arrival);
+    if (unreadable.isPresent()) {
+      String problem = unreadable.get();
+      int status = problem.startsWith("422:") ? 422 : 400;
+      return reject(
+          arrival,
+          status,
+          status == 422 ? "unknown_payload" : "invalid_json",
+          problem.substring(4));
+    }
+    return accept(arrival);
+  }
+
+  Result reject(Arrival arrival, int httpStatus, String error, String detail) {
+    UUID id = UUID.randomUUID();
+    byte[] body = arrival.body();
+    boolean cut = arrival.truncated() || body.length > MAX_STORED_REJECTED_BODY;
+    if (body.length > MAX_STORED_REJECTED_BODY) {
+      body = java.util.Arrays.copyOf(body, MAX_STORED_REJECTED_BODY);
+    }
+    Delivery delivery =
+        new Delivery(
+            id,
+            arrival.endpoint().id(),
+            arrival.channel(),
+            clock.instant(),
+            arrival.headersJson(),
+            body,
+            cut,
+            arrival.size(),
+            Delivery.Status.REJECTED,
+            httpStatus,
+            detail,
+            0,
+            null,
+            null,
+            null,
+            arrival.replayOf());
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("endpoint", arrival.channel());
+    details.put("httpStatus", httpStatus);
+    details.put("reason", detail);
+    tx.executeWithoutResult(
+        s -> {
+          inbox.insert(delivery);
+          audit.record(
+              arrival.actor(), "delivery.rejected", null, id, arrival.endpoint().id(), details);
+        });
+    return new Result(id, httpStatus, error, detail);
+  }
+
+  private Result accept(Arrival arrival) {
+    UUID id = UUID.randomUUID();
+    Instant now = clock.instant();
+    Delivery delivery =
+        new Delivery(
+            id,
+            arrival.endpoint().id(),
+            arrival.channel(),
+            now,
+            arrival.headersJson(),
+            arrival.body(),
+            false,
+            arrival.size(),
+            Delivery.Status.RECEIVED,
+            202,
+            null,
+            0,
+            now.plus(properties.lease()),
+            null,
+            null,
+            arrival.replayOf());
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("endpoint", arrival.channel());
+    details.put("bytes", arrival.size());
+    if (arrival.replayOf() != null) {
+      details.put("replayOf", arrival.replayOf().toString());
+    }
+    tx.executeWithoutResult(
+        s -> {
+          inbox.insert(delivery);
+          audit.record(
+              arrival.actor(),
+              arrival.replayOf() == null ? "delivery.accepted" : "delivery.replayed",
+              null,
+              id,
+              arrival.endpoint().id(),
+              details);
+        });
+    processor.submit(id);
+    return new Result(id, 202, null, null);
+  }
+
+  /** "400:…" for a body that is not JSON, "422:…" for JSON of no known shape, empty if fine. */
+  private Optional<String> readProblem(Arrival arrival) {
+    JsonNode body;
+    try {
+      body = json.readTree(arrival.body());
+    } catch (JacksonException e) {
+      return Optional.of(
+          "400:The body is not valid JSON ("
+              + e.getOriginalMessage()
+              + "); send the platform's JSON payload unchanged");
+    }
+    if (body == null || body.isMissingNode() || body.isNull()) {
+      return Optional.of("400:The body is empty; send the platform's JSON payload");
+    }
+    try {
+      extractor.extract(arrival.endpoint().id(), body);
+      return Optional.empty();
+    } catch (UnreadablePayloadException e) {
+      return Optional.of("422:" + e.getMessage());
+    } catch (RuntimeException e) {
+      // Not the sender's fault: accept it and let processing retry and record the error.
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package io.rebound.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks that a delivery comes from the configured sender. Every comparison is constant-time.
+ * Returns the reason for a rejection, worded for the engineer configuring the sender, and never
+ * containing the secret.
+ */
+@Component
+class WebhookAuthenticator {
+
+  /** What a sender presented; any field may be null. */
+  record Credentials(
+      String apiKey, String queryToken, String githubSignature, String gitlabToken) {}
+
+  private final WebhookSecrets secrets;
+
+  WebhookAuthenticator(WebhookSecrets secrets) {
+    this.secrets = secrets;
+  }
+
+  Optional<String> rejectionReason(WebhookEndpoint endpoint, Credentials presented, byte[] body) {
+    String secret = secrets.secretOf(endpoint.id());
+    if (secret == null) {
+      return Optional.of(
+          "No secret is configured for this endpoint (rebound.webhooks."
+              + endpoint.id()
+              + ".secret)");
+    }
+    return switch (endpoint.auth()) {
+      case GITHUB_SIGNATURE -> checkSignature(secret, presented.githubSignature(), body);
+      case GITLAB_TOKEN ->
+          presented.gitlabToken() != null
+              ? sameSecret(secret, presented.gitlabToken(), "X-Gitlab-Token")
+              : checkApiKey(secret, presented);
+      case API_KEY -> checkApiKey(secret, presented);
+    };
+  }
+
+  private static Optional<String> checkApiKey(String secret, Credentials presented) {
+    if (presented.apiKey() != null) {
+      return sameSecret(secret, presented.apiKey(), "X-Api-Key");
+    }
+    if (presented.queryToken() != null) {
+      return sameSecret(secret, presented.queryToken(), "token parameter");
+    }
+    return Optional.of(
+        "Missing credentials: send the shared secret as header X-Api-Key or as ?token=");
+  }
+
+  private static Optional<String> sameSecret(String secret, String presented, String where) {
+    byte[] expected = sha256(secret.getBytes(StandardCharsets.UTF_8));
+    byte[] actual = sha256(presented.getBytes(StandardCharsets.UTF_8));
+    return MessageDigest.isEqual(expected, actual)
+        ? Optional.empty()
+        : Optional.of("Wrong secret in " + where);
+  }
+
+  private static Optional<String> checkSignature(String secret, String header, byte[] body) {
+    if (header == null || !header.startsWith("sha256=")) {
+      return Optional.of(
+          "Missing X-Hub-Signature-256: set the webhook secret in the GitHub webhook settings");
+    }
+    byte[] expected = hmacSha256(secret, body);
+    byte[] actual;
+    try {
+      actual = HexFormat.of().parseHex(header.substring("sha256=".length()).trim());
+    } catch (IllegalArgumentException e) {
+      return Optional.of("X-Hub-Signature-256 is not a hex sha256 signature");
+    }
+    return MessageDigest.isEqual(expected, actual)
+        ? Optional.empty()
+        : Optional.of(
+            "X-Hub-Signature-256 does not match the body: the GitHub webhook secret differs from"
+                + " rebound.webhooks.github.secret");
+  }
+
+  static byte[] hmacSha256(String secret, byte[] body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return mac.doFinal(body);
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException("HMAC-SHA256 is not available", e);
+    }
+  }
+
+  private static byte[] sha256(byte[] value) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(value);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
+  }
+}

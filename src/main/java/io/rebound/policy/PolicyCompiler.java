@@ -1,0 +1,135 @@
+package io.rebound.policy;
+
+import io.rebound.policy.WorkbookTables.Table;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.drools.decisiontable.SpreadsheetCompiler;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+
+/**
+ * Validates and compiles policy files into one immutable KieBase. Either everything is fine and a
+ * {@link LoadedPolicy} comes out, or an {@link InvalidPolicyException} lists every problem found.
+ */
+final class PolicyCompiler {
+
+  private PolicyCompiler() {}
+
+  static LoadedPolicy compile(PolicyFiles files) {
+    long started = System.nanoTime();
+    List<String> problems = new ArrayList<>();
+    List<Table> tables = new ArrayList<>();
+    Map<String, String> drl = new HashMap<>();
+    if (files.workbooks().isEmpty()) {
+      problems.add("no decision tables found: expected decision-tables/*.xlsx");
+    }
+    for (var wb : files.workbooks().entrySet()) {
+      try {
+        List<Table> found = WorkbookTables.read(wb.getKey(), wb.getValue());
+        tables.addAll(found);
+        // one DRL per sheet: each sheet carries its own RuleSet and Import rows
+        for (String sheet : found.stream().map(Table::sheet).distinct().toList()) {
+          drl.put(
+              wb.getKey() + "/" + sheet + ".drl",
+              new SpreadsheetCompiler().compile(new ByteArrayInputStream(wb.getValue()), sheet));
+        }
+      } catch (RuntimeException e) {
+        problems.add(
+            wb.getKey().substring(wb.getKey().indexOf('/') + 1)
+                + ": the workbook cannot be read as decision tables: "
+                + rootMessage(e));
+      }
+    }
+    problems.addAll(PolicyValidator.validate(shortNames(tables)));
+    for (var rule : files.ruleFiles().entrySet()) {
+      drl.put(rule.getKey(), new String(rule.getValue(), StandardCharsets.UTF_8));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidPolicyException(files.origin(), problems);
+    }
+    KieBase kieBase = build(files.origin(), drl);
+    RuleCatalog catalog = new RuleCatalog();
+    tables.forEach(catalog::addTable);
+    files.ruleFiles().forEach((path, bytes) -> catalog.addDrl(path, drl.get(path)));
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    return new LoadedPolicy(kieBase, catalog, files.version(), millis);
+  }
+
+  /** Problems name the workbook as ops know it: "playbooks.xlsx", not "decision-tables/...". */
+  private static List<Table> shortNames(List<Table> tables) {
+    List<Table> out = new ArrayList<>();
+    for (Table t : tables) {
+      String file = t.file().substring(t.file().indexOf('/') + 1);
+      out.add(new Table(file, t.sheet(), t.name(), t.columns(), t.rows()));
+    }
+    return out;
+  }
+
+  private static KieBase build(String origin, Map<String, String> drl) {
+    KieServices ks = KieServices.get();
+    KieFileSystem kfs = ks.newKieFileSystem();
+    ReleaseId id = ks.newReleaseId("io.rebound", "policy-" + UUID.randomUUID(), "1.0.0");
+    kfs.generateAndWritePomXML(id);
+    drl.forEach((path, text) -> kfs.write("src/main/resources/" + path, text));
+    KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+    List<String> problems = new ArrayList<>();
+    for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+      problems.add(describe(m, drl));
+    }
+    if (!problems.isEmpty()) {
+      ks.getRepository().removeKieModule(id);
+      throw new InvalidPolicyException(origin, problems);
+    }
+    try {
+      return ks.newKieContainer(id).getKieBase();
+    } finally {
+      ks.getRepository().removeKieModule(id);
+    }
+  }
+
+  /** "rules/invariants.drl, line 12: ..." or, for a table, the rule (sheet and row) at fault. */
+  private static String describe(Message m, Map<String, String> drl) {
+    String path = m.getPath() == null ? "" : m.getPath().replaceFirst("^src/main/resources/", "");
+    String text = m.getText().replaceAll("\\s+", " ").trim();
+    if (path.contains(".xlsx/")) {
+      String workbook = path.substring(path.indexOf('/') + 1, path.indexOf(".xlsx/") + 5);
+      String rule = ruleAtLine(drl.get(path), m.getLine());
+      return workbook
+          + (rule == null ? "" : ", table row " + rule)
+          + ": the engine cannot use this row: "
+          + text;
+    }
+    return path + (m.getLine() > 0 ? ", line " + m.getLine() : "") + ": " + text;
+  }
+
+  private static String ruleAtLine(String text, int line) {
+    if (text == null || line <= 0) {
+      return null;
+    }
+    String[] lines = text.split("\n");
+    for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+      String l = lines[i].trim();
+      if (l.startsWith("rule ")) {
+        return l.substring(5).replace("\"", "").trim();
+      }
+    }
+    return null;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+}

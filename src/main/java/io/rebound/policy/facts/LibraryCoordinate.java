@@ -1,0 +1,28 @@
+package io.rebound.policy.facts;
+
+import java.util.Locale;
+
+/** "pandas==2.1.4" (pip) or "org.foo:bar:1.2" (maven) split into a name and a version. */
+record LibraryCoordinate(String name, String version) {
+
+  static LibraryCoordinate parse(String coordinate) {
+    if (coordinate == null || coordinate.isBlank()) {
+      return null;
+    }
+    String c = coordinate.trim();
+    int pip = c.indexOf("==");
+    if (pip > 0) {
+      return new LibraryCoordinate(normalise(c.substring(0, pip)), c.substring(pip + 2).trim());
+    }
+    int colon = c.lastIndexOf(':');
+    if (colon > 0 && colon < c.length() - 1) {
+      return new LibraryCoordinate(normalise(c.substring(0, colon)), c.substring(colon + 1).trim());
+    }
+    return new LibraryCoordinate(normalise(c), null);
+  }
+
+  /** pip treats names case-insensitively and "_" like "-". */
+  private static String normalise(String name) {
+    return name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}

@@ -1,0 +1,730 @@
+package io.rebound.ingest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.rebound.connector.DatabricksReads;
+import io.rebound.incident.IncidentDecided;
+import io.rebound.incident.IncidentLifecycle;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole ingest path over real HTTP against a running server: webhooks in, inbox, processing,
+ * incidents, audit, API and its security. Run once on H2 and once on PostgreSQL by the two
+ * subclasses. Databricks is WireMock serving the real API bodies.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "rebound.security.api-tokens="
+          + "viewer:viewer-token,operator:operator-token,approver:approver-token,admin:admin-token",
+      "rebound.security.generated-secrets-file=target/test-generated-secrets.properties",
+      "rebound.webhooks.azure-monitor.secret=azure-monitor-secret",
+      "rebound.webhooks.databricks.secret=databricks-secret",
+      "rebound.webhooks.synapse.secret=synapse-secret",
+      "rebound.webhooks.azure-functions.secret=functions-secret",
+      "rebound.webhooks.github.secret=It's a Secret to Everybody",
+      "rebound.webhooks.gitlab.secret=my-shared-webhook-token",
+      "rebound.webhooks.jenkins.secret=jenkins-secret",
+      "rebound.webhooks.azure-devops.secret=devops-secret",
+      "rebound.webhooks.circleci.secret=circleci-secret",
+      "rebound.webhooks.generic.secret=generic-secret",
+      "rebound.ingest.max-body-size=64KB",
+      "rebound.ingest.sweep-interval=1s",
+      "rebound.ingest.retry-backoff=1s",
+      "rebound.databricks.watch.cluster-ids=",
+      // the recorded cluster events are from 2021
+      "rebound.databricks.watch.lookback=3650d",
+      "rebound.databricks.token=dapi-test-token",
+      "rebound.connector.read-timeout=5s"
+    })
+@Import(IngestFlowContract.DecidedEvents.class)
+abstract class IngestFlowContract {
+
+  static final WireMockServer DATABRICKS = new WireMockServer(options().dynamicPort());
+
+  static {
+    DATABRICKS.start();
+  }
+
+  @DynamicPropertySource
+  static void databricks(DynamicPropertyRegistry registry) {
+    registry.add("rebound.databricks.host", DATABRICKS::baseUrl);
+  }
+
+  /** Collects IncidentDecided events as remediation would receive them. */
+  @TestConfiguration(proxyBeanMethods = false)
+  static class DecidedEvents {
+    final List<IncidentDecided> received = new CopyOnWriteArrayList<>();
+
+    @EventListener
+    void on(IncidentDecided event) {
+      received.add(event);
+    }
+  }
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired DeliveryProcessor processor;
+  @Autowired DecidedEvents decided;
+  @Autowired IncidentLifecycle lifecycle;
+  @Autowired ClusterWatcher clusterWatcher;
+  @Autowired DatabricksReads databricksReads;
+
+  TestHttp http;
+
+  @BeforeEach
+  void cleanSlate() throws InterruptedException {
+    http = new TestHttp(port);
+    awaitIdle();
+    jdbc.sql("DELETE FROM audit_event").update();
+    jdbc.sql("DELETE FROM incident").update();
+    jdbc.sql("DELETE FROM delivery").update();
+    jdbc.sql("DELETE FROM cluster_watch_cursor").update();
+    decided.received.clear();
+    DATABRICKS.resetAll();
+    DATABRICKS.stubFor(
+        get(urlPathEqualTo("/api/2.2/jobs/runs/get"))
+            .withQueryParam("run_id", equalTo("41847992357943"))
+            .willReturn(
+                okJson(text("databricks/databricks_runs_get_failed_run_execution_error.json"))));
+    DATABRICKS.stubFor(
+        get(urlPathEqualTo("/api/2.2/jobs/runs/get-output"))
+            .withQueryParam("run_id", equalTo("41847992357945"))
+            .willReturn(okJson(text("databricks/databricks_runs_get_output_error_verbatim.json"))));
+  }
+
+  // ---- every real body ----------------------------------------------------------------------
+
+  static Stream<Arguments> webhookBodies() {
+    return Stream.of(
+        Arguments.of(
+            "azure-monitor/adf_log_alert_v2_copy_2200_blob_not_exist.json",
+            "/webhooks/azure-monitor",
+            true),
+        Arguments.of(
+            "azure-monitor/adf_log_alert_v2_databricks_3203_cluster_terminated.json",
+            "/webhooks/azure-monitor",
+            true),
+        Arguments.of(
+            "azure-monitor/adf_log_alert_v2_web_2108_gateway_timeout.json",
+            "/webhooks/azure-monitor",
+            true),
+        Arguments.of(
+            "azure-monitor/adf_metric_alert_pipeline_failed_runs.json",
+            "/webhooks/azure-monitor",
+            true),
+        Arguments.of(
+            "azure-monitor/adf_metric_alert_pipeline_failed_runs_resolved.json",
+            "/webhooks/azure-monitor",
+            false),
+        Arguments.of(
+            "azure-monitor/azmon_common_schema_metric_sample_verbatim.json",
+            "/webhooks/azure-monitor",
+            false),
+        Arguments.of(
+            "azure-monitor/azmon_log_alert_v2_sample_verbatim.json",
+            "/webhooks/azure-monitor",
+            true),
+        Arguments.of("cicd/github_workflow_run_failure.json", "/webhooks/github", true),
+        Arguments.of(
+            "cicd/github_workflow_run_completed_success_verbatim.json", "/webhooks/github", false),
+        Arguments.of("cicd/gitlab_pipeline_failed.json", "/webhooks/gitlab", true),
+        Arguments.of("cicd/gitlab_pipeline_hook_example_verbatim.json", "/webhooks/gitlab", false),
+        Arguments.of("databricks/databricks_job_failure.json", "/webhooks/databricks", true),
+        Arguments.of("databricks/databricks_task_failure.json", "/webhooks/databricks", true),
+        Arguments.of("databricks/databricks_job_start.json", "/webhooks/databricks", false),
+        Arguments.of("databricks/databricks_job_success.json", "/webhooks/databricks", false),
+        Arguments.of(
+            "databricks/databricks_job_duration_warning.json", "/webhooks/databricks", false),
+        Arguments.of(
+            "prior-tool/02_adf_common_schema_alertcontext_properties.json", "/azure-monitor", true),
+        Arguments.of("prior-tool/05_databricks_flat_job_payload.json", "/databricks-monitor", true),
+        Arguments.of(
+            "prior-tool/06_databricks_job_failure_event.json", "/databricks-monitor", true),
+        Arguments.of(
+            "prior-tool/08_databricks_cluster_failed_to_start.json", "/databricks-monitor", true),
+        Arguments.of(
+            "prior-tool/09_databricks_cluster_terminated_driver_not_responding.json",
+            "/databricks-monitor",
+            true));
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @MethodSource("webhookBodies")
+  void everyRealBodyIsAcceptedAndOnlyFailuresOpenOneDecidedIncident(
+      String file, String path, boolean failure) throws Exception {
+    TestHttp.Response answer = postSigned(path, TestHttp.payload(file));
+
+    assertThat(answer.status()).as(answer.raw()).isEqualTo(202);
+    assertThat(answer.body().path("deliveryId").asString()).isNotBlank();
+    JsonNode delivery = awaitProcessed(answer.body().path("deliveryId").asString());
+    assertThat(delivery.path("status").asString()).as(delivery.toString()).isEqualTo("PROCESSED");
+
+    JsonNode incidents = viewer("/api/incidents").body();
+    if (failure) {
+      assertThat(incidents.path("total").asLong()).isEqualTo(1);
+      String id = incidents.path("items").get(0).path("id").asString();
+      assertThat(delivery.path("incidentId").asString()).isEqualTo(id);
+      JsonNode incident = viewer("/api/incidents/" + id).body();
+      assertThat(incident.path("status").asString()).isEqualTo("DECIDED");
+      assertThat(incident.path("decision").path("failure").asBoolean()).isTrue();
+      assertThat(incident.path("policyVersion").asString()).isNotBlank();
+      assertThat(incident.path("fact").path("source").asString()).isNotBlank();
+      assertThat(actions(incident.path("audit")))
+          .containsSubsequence("incident.opened", "incident.decided");
+      assertThat(decided.received).extracting(e -> e.incidentId().toString()).containsExactly(id);
+    } else {
+      assertThat(incidents.path("total").asLong()).isZero();
+      assertThat(delivery.path("incidentId").isNull()).isTrue();
+      assertThat(decided.received).isEmpty();
+    }
+  }
+
+  // ---- deduplication ------------------------------------------------------------------------
+
+  @Test
+  void fiftyConcurrentCopiesOfOneFailureOpenOneIncidentWithFiftyOccurrences() throws Exception {
+    byte[] body = TestHttp.payload("azure-monitor/adf_log_alert_v2_copy_2200_blob_not_exist.json");
+    ExecutorService senders = Executors.newFixedThreadPool(50);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<TestHttp.Response>> answers = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      answers.add(
+          senders.submit(
+              () -> {
+                start.await();
+                return postSigned("/webhooks/azure-monitor", body);
+              }));
+    }
+    start.countDown();
+    List<String> deliveryIds = new ArrayList<>();
+    for (Future<TestHttp.Response> answer : answers) {
+      TestHttp.Response response = answer.get();
+      assertThat(response.status()).isEqualTo(202);
+      deliveryIds.add(response.body().path("deliveryId").asString());
+    }
+    senders.shutdown();
+    for (String id : deliveryIds) {
+      assertThat(awaitProcessed(id).path("status").asString()).isEqualTo("PROCESSED");
+    }
+
+    JsonNode incidents = viewer("/api/incidents").body();
+    assertThat(incidents.path("total").asLong()).isEqualTo(1);
+    assertThat(incidents.path("items").get(0).path("occurrences").asInt()).isEqualTo(50);
+    assertThat(deliveryIds).hasSize(50).doesNotHaveDuplicates();
+    assertThat(decided.received).hasSize(1);
+  }
+
+  // ---- rejections ---------------------------------------------------------------------------
+
+  @Test
+  void wrongOrMissingSecretsAre401AndKeptAsRejected() {
+    byte[] alert = TestHttp.payload("azure-monitor/adf_metric_alert_pipeline_failed_runs.json");
+    byte[] github = TestHttp.payload("cicd/github_workflow_run_failure.json");
+
+    TestHttp.Response wrongKey =
+        http.post("/webhooks/azure-monitor", alert, Map.of("X-Api-Key", "guess"));
+    TestHttp.Response noKey = http.post("/webhooks/azure-monitor", alert, Map.of());
+    TestHttp.Response wrongQueryToken =
+        http.post("/webhooks/azure-monitor?token=guess", alert, Map.of());
+    TestHttp.Response badSignature =
+        http.post(
+            "/webhooks/github",
+            github,
+            Map.of(
+                "X-Hub-Signature-256",
+                "sha256=" + "0".repeat(64),
+                "X-GitHub-Event",
+                "workflow_run"));
+    TestHttp.Response wrongGitlab =
+        http.post(
+            "/webhooks/gitlab",
+            TestHttp.payload("cicd/gitlab_pipeline_failed.json"),
+            Map.of("X-Gitlab-Token", "not-it"));
+
+    for (TestHttp.Response r :
+        List.of(wrongKey, noKey, wrongQueryToken, badSignature, wrongGitlab)) {
+      assertThat(r.status()).as(r.raw()).isEqualTo(401);
+      assertThat(r.body().path("error").asString()).isEqualTo("unauthorized");
+      assertThat(r.body().path("detail").asString())
+          .isNotBlank()
+          .doesNotContain("azure-monitor-secret");
+      JsonNode stored = admin("/api/deliveries/" + r.body().path("deliveryId").asString()).body();
+      assertThat(stored.path("status").asString()).isEqualTo("REJECTED");
+      assertThat(stored.path("httpStatus").asInt()).isEqualTo(401);
+      assertThat(stored.path("headers").has("X-Api-Key")).isFalse();
+    }
+    assertThat(viewer("/api/incidents").body().path("total").asLong()).isZero();
+  }
+
+  @Test
+  void azureMonitorMayAuthenticateWithTheTokenQueryParameter() {
+    TestHttp.Response answer =
+        http.post(
+            "/webhooks/azure-monitor?token=azure-monitor-secret",
+            TestHttp.payload("azure-monitor/adf_metric_alert_pipeline_failed_runs.json"),
+            Map.of());
+    assertThat(answer.status()).isEqualTo(202);
+  }
+
+  @Test
+  void githubSignatureFromTheRecordedDeliveryIsAccepted() {
+    JsonNode headers = TestHttp.payloadJson("cicd/github_workflow_run_failure.headers.json");
+    TestHttp.Response answer =
+        http.post(
+            "/webhooks/github",
+            TestHttp.payload("cicd/github_workflow_run_failure.json"),
+            Map.of(
+                "X-Hub-Signature-256",
+                headers.path("X-Hub-Signature-256").asString(),
+                "X-GitHub-Event",
+                "workflow_run"));
+    assertThat(answer.status()).as(answer.raw()).isEqualTo(202);
+  }
+
+  @Test
+  void nonJsonIs400OversizeIs413UnknownShapeIs422AndAllAreKept() {
+    TestHttp.Response notJson =
+        http.post(
+            "/webhooks/generic",
+            "this is not json".getBytes(StandardCharsets.UTF_8),
+            Map.of("X-Api-Key", "generic-secret"));
+    byte[] big =
+        ("{\"padding\":\"" + "x".repeat(70 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+    TestHttp.Response oversize =
+        http.post("/webhooks/databricks", big, Map.of("X-Api-Key", "databricks-secret"));
+    TestHttp.Response unknown =
+        http.post(
+            "/webhooks/databricks",
+            "{\"hello\":\"world\"}".getBytes(StandardCharsets.UTF_8),
+            Map.of("X-Api-Key", "databricks-secret"));
+
+    assertThat(notJson.status()).isEqualTo(400);
+    assertThat(notJson.body().path("detail").asString()).contains("not valid JSON");
+    assertThat(oversize.status()).isEqualTo(413);
+    assertThat(oversize.body().path("detail").asString()).contains("65536");
+    assertThat(unknown.status()).isEqualTo(422);
+    assertThat(unknown.body().path("detail").asString()).contains("hello");
+
+    for (TestHttp.Response r : List.of(notJson, oversize, unknown)) {
+      JsonNode stored = admin("/api/deliveries/" + r.body().path("deliveryId").asString()).body();
+      assertThat(stored.path("status").asString()).isEqualTo("REJECTED");
+      assertThat(stored.path("httpStatus").asInt()).isEqualTo(r.status());
+      assertThat(stored.path("reason").asString()).isEqualTo(r.body().path("detail").asString());
+    }
+    JsonNode storedNotJson =
+        admin("/api/deliveries/" + notJson.body().path("deliveryId").asString()).body();
+    assertThat(storedNotJson.path("body").asString()).isEqualTo("this is not json");
+    JsonNode rejected = viewer("/api/deliveries?status=rejected").body();
+    assertThat(rejected.path("total").asLong()).isEqualTo(3);
+  }
+
+  @Test
+  void unknownWebhookEndpointIs404() {
+    TestHttp.Response answer = http.post("/webhooks/nagios", "{}".getBytes(), Map.of());
+    assertThat(answer.status()).isEqualTo(404);
+    assertThat(answer.body().path("detail").asString()).contains("azure-monitor");
+  }
+
+  // ---- resolution ---------------------------------------------------------------------------
+
+  @Test
+  void resolvedAlertResolvesItsOpenIncident() throws Exception {
+    String fired =
+        accept(
+            "/webhooks/azure-monitor", "azure-monitor/adf_metric_alert_pipeline_failed_runs.json");
+    String incidentId = awaitProcessed(fired).path("incidentId").asString();
+    String resolved =
+        accept(
+            "/webhooks/azure-monitor",
+            "azure-monitor/adf_metric_alert_pipeline_failed_runs_resolved.json");
+    assertThat(awaitProcessed(resolved).path("incidentId").asString()).isEqualTo(incidentId);
+
+    JsonNode incident = viewer("/api/incidents/" + incidentId).body();
+    assertThat(incident.path("status").asString()).isEqualTo("RESOLVED");
+    assertThat(incident.path("resolvedAt").isNull()).isFalse();
+    assertThat(actions(incident.path("audit"))).endsWith("incident.resolved");
+  }
+
+  @Test
+  void laterSuccessOfTheSameJobOrPipelineResolvesTheOpenIncident() throws Exception {
+    String failed = accept("/webhooks/github", "cicd/github_workflow_run_failure.json");
+    String githubIncident = awaitProcessed(failed).path("incidentId").asString();
+    String dbFailed = accept("/webhooks/databricks", "databricks/databricks_job_failure.json");
+    String dbIncident = awaitProcessed(dbFailed).path("incidentId").asString();
+
+    awaitProcessed(
+        accept("/webhooks/github", "cicd/github_workflow_run_completed_success_verbatim.json"));
+    awaitProcessed(accept("/webhooks/databricks", "databricks/databricks_job_success.json"));
+
+    assertThat(viewer("/api/incidents/" + githubIncident).body().path("status").asString())
+        .isEqualTo("RESOLVED");
+    assertThat(viewer("/api/incidents/" + dbIncident).body().path("status").asString())
+        .isEqualTo("RESOLVED");
+    JsonNode stats = viewer("/api/stats").body();
+    assertThat(stats.path("byStatus").path("RESOLVED").asLong()).isEqualTo(2);
+    assertThat(stats.path("meanTimeToResolveSeconds").isNumber()).isTrue();
+  }
+
+  @Test
+  void aNewFailureAfterResolutionOpensANewIncident() throws Exception {
+    String first =
+        awaitProcessed(
+                accept(
+                    "/webhooks/azure-monitor",
+                    "azure-monitor/adf_metric_alert_pipeline_failed_runs.json"))
+            .path("incidentId")
+            .asString();
+    awaitProcessed(
+        accept(
+            "/webhooks/azure-monitor",
+            "azure-monitor/adf_metric_alert_pipeline_failed_runs_resolved.json"));
+    String second =
+        awaitProcessed(
+                accept(
+                    "/webhooks/azure-monitor",
+                    "azure-monitor/adf_metric_alert_pipeline_failed_runs.json"))
+            .path("incidentId")
+            .asString();
+    assertThat(second).isNotEqualTo(first);
+    assertThat(viewer("/api/incidents?status=DECIDED").body().path("total").asLong()).isEqualTo(1);
+  }
+
+  // ---- replay -------------------------------------------------------------------------------
+
+  @Test
+  void replayTakesTheStoredBodyInAgainAsANewLinkedDelivery() throws Exception {
+    String original =
+        accept(
+            "/webhooks/azure-monitor",
+            "azure-monitor/adf_log_alert_v2_web_2108_gateway_timeout.json");
+    String incidentId = awaitProcessed(original).path("incidentId").asString();
+
+    TestHttp.Response replay =
+        http.postApi("/api/deliveries/" + original + "/replay", "", "operator-token");
+
+    assertThat(replay.status()).as(replay.raw()).isEqualTo(202);
+    String replayed = replay.body().path("deliveryId").asString();
+    assertThat(replayed).isNotEqualTo(original);
+    JsonNode processed = awaitProcessed(replayed);
+    assertThat(processed.path("replayOf").asString()).isEqualTo(original);
+    assertThat(processed.path("incidentId").asString()).isEqualTo(incidentId);
+    assertThat(viewer("/api/incidents/" + incidentId).body().path("occurrences").asInt())
+        .isEqualTo(2);
+    JsonNode audit = viewer("/api/audit?action=delivery.replayed").body();
+    assertThat(audit).hasSize(1);
+    assertThat(audit.get(0).path("actor").asString())
+        .startsWith("operator-")
+        .doesNotContain("operator-token");
+  }
+
+  @Test
+  void aDeliveryRefusedForItsSecretCannotBeReplayed() {
+    TestHttp.Response refused =
+        http.post(
+            "/webhooks/azure-monitor",
+            TestHttp.payload("azure-monitor/adf_metric_alert_pipeline_failed_runs.json"),
+            Map.of("X-Api-Key", "guess"));
+    TestHttp.Response replay =
+        http.postApi(
+            "/api/deliveries/" + refused.body().path("deliveryId").asString() + "/replay",
+            "",
+            "admin-token");
+    assertThat(replay.status()).isEqualTo(409);
+    assertThat(replay.body().path("detail").asString()).contains("bypass authentication");
+  }
+
+  // ---- API security and errors --------------------------------------------------------------
+
+  @Test
+  void theApiNeedsATokenWithTheRightRole() {
+    TestHttp.Response anonymous = http.get("/api/incidents", null);
+    TestHttp.Response wrongToken = http.get("/api/incidents", "nope");
+    TestHttp.Response viewerEvaluate =
+        http.postApi("/api/decisions/evaluate", "{}", "viewer-token");
+    TestHttp.Response viewerReplay =
+        http.postApi("/api/deliveries/" + UUID.randomUUID() + "/replay", "", "viewer-token");
+    TestHttp.Response operatorApproval =
+        http.postApi("/api/approvals/" + UUID.randomUUID() + "/approve", "{}", "operator-token");
+    TestHttp.Response approverPolicy = http.postApi("/api/policy/reload", "{}", "approver-token");
+    TestHttp.Response adminRead = http.get("/api/incidents", "admin-token");
+    TestHttp.Response health = http.get("/actuator/health", null);
+
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(anonymous.body().path("error").asString()).isEqualTo("unauthorized");
+    assertThat(wrongToken.status()).isEqualTo(401);
+    assertThat(viewerEvaluate.status()).isEqualTo(403);
+    assertThat(viewerEvaluate.body().path("error").asString()).isEqualTo("forbidden");
+    assertThat(viewerReplay.status()).isEqualTo(403);
+    assertThat(operatorApproval.status()).isEqualTo(403);
+    assertThat(approverPolicy.status()).isEqualTo(403);
+    assertThat(adminRead.status()).isEqualTo(200);
+    assertThat(health.status()).isEqualTo(200);
+  }
+
+  @Test
+  void badQueryParametersAre400NamingTheParameterAndUnknownIdsAre404() {
+    TestHttp.Response badStatus = viewer("/api/incidents?status=burning");
+    TestHttp.Response badTime = viewer("/api/incidents?from=yesterday");
+    TestHttp.Response badSize = viewer("/api/deliveries?size=0");
+    TestHttp.Response unknownIncident = viewer("/api/incidents/" + UUID.randomUUID());
+    TestHttp.Response unknownDelivery = viewer("/api/deliveries/" + UUID.randomUUID());
+    TestHttp.Response notAnId = viewer("/api/incidents/12");
+
+    assertThat(badStatus.status()).isEqualTo(400);
+    assertThat(badStatus.body().path("detail").asString()).contains("'status'").contains("burning");
+    assertThat(badTime.status()).isEqualTo(400);
+    assertThat(badTime.body().path("detail").asString()).contains("'from'");
+    assertThat(badSize.status()).isEqualTo(400);
+    assertThat(badSize.body().path("detail").asString()).contains("'size'");
+    assertThat(unknownIncident.status()).isEqualTo(404);
+    assertThat(unknownIncident.body().path("error").asString()).isEqualTo("not_found");
+    assertThat(unknownDelivery.status()).isEqualTo(404);
+    assertThat(notAnId.status()).isEqualTo(400);
+  }
+
+  @Test
+  void incidentListFiltersBySourceStatusAndEnvironment() throws Exception {
+    awaitProcessed(accept("/webhooks/github", "cicd/github_workflow_run_failure.json"));
+    awaitProcessed(
+        accept(
+            "/webhooks/azure-monitor", "azure-monitor/adf_metric_alert_pipeline_failed_runs.json"));
+
+    assertThat(viewer("/api/incidents?source=github").body().path("total").asLong()).isEqualTo(1);
+    assertThat(viewer("/api/incidents?source=azure-data-factory").body().path("total").asLong())
+        .isEqualTo(1);
+    assertThat(viewer("/api/incidents?status=resolved").body().path("total").asLong()).isZero();
+    assertThat(viewer("/api/incidents?size=1").body().path("items")).hasSize(1);
+    assertThat(viewer("/api/incidents?from=2999-01-01T00:00:00Z").body().path("total").asLong())
+        .isZero();
+  }
+
+  // ---- lifecycle ----------------------------------------------------------------------------
+
+  @Test
+  void lifecycleTransitionsAreGuardedAndAudited() throws Exception {
+    String id =
+        awaitProcessed(
+                accept(
+                    "/webhooks/azure-monitor",
+                    "azure-monitor/adf_log_alert_v2_copy_2200_blob_not_exist.json"))
+            .path("incidentId")
+            .asString();
+    UUID incidentId = UUID.fromString(id);
+
+    lifecycle.markRemediating(incidentId, "remediation", "retry_pipeline attempt 1");
+    lifecycle.audit(incidentId, "remediation", "attempt.started", Map.of("attempt", 1));
+    lifecycle.markEscalated(incidentId, "remediation", "retries spent");
+
+    assertThatThrownBy(() -> lifecycle.markResolved(incidentId, "remediation", "late success"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("ESCALATED");
+    JsonNode incident = viewer("/api/incidents/" + id).body();
+    assertThat(incident.path("status").asString()).isEqualTo("ESCALATED");
+    assertThat(actions(incident.path("audit")))
+        .containsSubsequence(
+            "incident.opened",
+            "incident.decided",
+            "incident.remediating",
+            "attempt.started",
+            "incident.escalated");
+    assertThat(viewer("/api/audit?incidentId=" + id + "&action=attempt.started").body()).hasSize(1);
+  }
+
+  // ---- Databricks ---------------------------------------------------------------------------
+
+  @Test
+  void databricksNotificationIsEnrichedWithTheRunAndTheFailedTasksOutput() throws Exception {
+    String id =
+        awaitProcessed(accept("/webhooks/databricks", "databricks/databricks_job_failure.json"))
+            .path("incidentId")
+            .asString();
+
+    JsonNode incident = viewer("/api/incidents/" + id).body();
+    assertThat(incident.path("errorMessage").asString()).contains("ZeroDivisionError");
+    assertThat(incident.path("fact").path("codes").path("runTerminationCode").asString())
+        .isEqualTo("RUN_EXECUTION_ERROR");
+    DATABRICKS.verify(
+        getRequestedFor(urlPathEqualTo("/api/2.2/jobs/runs/get-output"))
+            .withQueryParam("run_id", equalTo("41847992357945")));
+  }
+
+  @Test
+  void aSlowDatabricksApiAddsNothingToOtherWebhooksLatency() throws Exception {
+    DATABRICKS.stubFor(
+        get(urlPathEqualTo("/api/2.2/jobs/runs/get"))
+            .willReturn(
+                okJson(text("databricks/databricks_runs_get_failed_run_execution_error.json"))
+                    .withFixedDelay(2000)));
+    for (int i = 0; i < 4; i++) {
+      assertThat(
+              postSigned(
+                      "/webhooks/databricks",
+                      TestHttp.payload("databricks/databricks_job_failure.json"))
+                  .status())
+          .isEqualTo(202);
+    }
+    long start = System.nanoTime();
+    TestHttp.Response adf =
+        postSigned(
+            "/webhooks/azure-monitor",
+            TestHttp.payload("azure-monitor/adf_log_alert_v2_copy_2200_blob_not_exist.json"));
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    assertThat(adf.status()).isEqualTo(202);
+    assertThat(took).isLessThan(Duration.ofMillis(1000));
+  }
+
+  @Test
+  void clusterWatchTurnsAnUnexpectedTerminationIntoOneIncidentAndInactivityIntoNone()
+      throws Exception {
+    DATABRICKS.stubFor(
+        post(urlPathEqualTo("/api/2.1/clusters/events"))
+            .willReturn(
+                okJson(
+                    text(
+                        "databricks/databricks_cluster_events_driver_unreachable_sequence.json"))));
+    assertThat(clusterWatcher.poll(databricksReads, "1234-567890-reef123")).isEqualTo(1);
+    // a second poll reads from where the first stopped: nothing new
+    assertThat(clusterWatcher.poll(databricksReads, "1234-567890-reef123")).isZero();
+    awaitAllProcessed();
+
+    JsonNode incidents = viewer("/api/incidents").body();
+    assertThat(incidents.path("total").asLong()).isEqualTo(1);
+    assertThat(incidents.path("items").get(0).path("resource").asString())
+        .contains("1234-567890-reef123");
+
+    DATABRICKS.stubFor(
+        post(urlPathEqualTo("/api/2.1/clusters/events"))
+            .willReturn(
+                okJson(
+                    """
+                    {"events": [{"cluster_id": "0415-inactive-abc", "timestamp": %d,
+                      "type": "TERMINATING",
+                      "details": {"reason": {"code": "INACTIVITY", "type": "SUCCESS",
+                        "parameters": {"inactivity_duration_min": "120"}}}}],
+                     "next_page_token": "", "prev_page_token": ""}"""
+                        .formatted(System.currentTimeMillis()))));
+    assertThat(clusterWatcher.poll(databricksReads, "0415-inactive-abc")).isEqualTo(1);
+    awaitAllProcessed();
+    assertThat(viewer("/api/incidents").body().path("total").asLong()).isEqualTo(1);
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------
+
+  static String text(String file) {
+    return new String(TestHttp.payload(file), StandardCharsets.UTF_8);
+  }
+
+  /** Posts with the right credentials for the endpoint. */
+  TestHttp.Response postSigned(String path, byte[] body) {
+    if (path.equals("/webhooks/github")) {
+      byte[] signature = WebhookAuthenticator.hmacSha256("It's a Secret to Everybody", body);
+      return http.post(
+          path,
+          body,
+          Map.of(
+              "X-Hub-Signature-256",
+              "sha256=" + HexFormat.of().formatHex(signature),
+              "X-GitHub-Event",
+              "workflow_run"));
+    }
+    if (path.equals("/webhooks/gitlab")) {
+      return http.post(path, body, Map.of("X-Gitlab-Token", "my-shared-webhook-token"));
+    }
+    String secret =
+        switch (path) {
+          case "/webhooks/azure-monitor", "/azure-monitor" -> "azure-monitor-secret";
+          case "/webhooks/databricks", "/databricks-monitor" -> "databricks-secret";
+          default -> throw new IllegalArgumentException(path);
+        };
+    return http.post(path, body, Map.of("X-Api-Key", secret));
+  }
+
+  String accept(String path, String file) {
+    TestHttp.Response answer = postSigned(path, TestHttp.payload(file));
+    assertThat(answer.status()).as(answer.raw()).isEqualTo(202);
+    return answer.body().path("deliveryId").asString();
+  }
+
+  TestHttp.Response viewer(String path) {
+    return http.get(path, "viewer-token");
+  }
+
+  TestHttp.Response admin(String path) {
+    return http.get(path, "admin-token");
+  }
+
+  JsonNode awaitProcessed(String deliveryId) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    JsonNode delivery = null;
+    while (System.nanoTime() < deadline) {
+      delivery = admin("/api/deliveries/" + deliveryId).body();
+      if (!delivery.path("status").asString().equals("RECEIVED")) {
+        return delivery;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("Delivery not processed in time: " + delivery);
+  }
+
+  void awaitAllProcessed() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (viewer("/api/deliveries?status=received").body().path("total").asLong() == 0) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("Deliveries still waiting");
+  }
+
+  void awaitIdle() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (!processor.idle() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+  }
+
+  static List<String> actions(JsonNode audit) {
+    List<String> actions = new ArrayList<>();
+    audit.forEach(e -> actions.add(e.path("action").asString()));
+    return actions;
+  }
+}
