@@ -18,6 +18,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -56,6 +57,9 @@ class PlanStarter {
     this.incidents = incidents;
     this.properties = properties;
     this.tx = new TransactionTemplate(transactions);
+    // the event arrives in the incident module's afterCommit: a joined transaction would never
+    // commit
+    this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   @EventListener

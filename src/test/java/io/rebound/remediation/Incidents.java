@@ -9,20 +9,25 @@ import io.rebound.failure.ResourceIds;
 import io.rebound.failure.ResourceKind;
 import io.rebound.failure.Severity;
 import io.rebound.failure.Source;
-import io.rebound.incident.IncidentDecided;
 import io.rebound.policy.Decision;
 import io.rebound.policy.Evaluation;
 import io.rebound.policy.Playbook;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
-/** Builds the decisions remediation tests publish. */
+/**
+ * Builds the facts and decisions remediation tests record. Tests decide themselves (instead of the
+ * shipped workbooks) so backoffs and timeouts can be a second or two.
+ */
 final class Incidents {
 
   private Incidents() {}
 
   static FailureFact clusterFailure(String clusterId, Environment environment) {
+    return jobFailure(clusterId, "281874479417551", environment);
+  }
+
+  static FailureFact jobFailure(String clusterId, String jobId, Environment environment) {
     return new FailureFact(
         Source.DATABRICKS,
         environment,
@@ -38,7 +43,7 @@ final class Incidents {
             null,
             null,
             "1234567890123456",
-            "281874479417551",
+            jobId,
             "nightly-etl",
             "41847992357943",
             null,
@@ -55,16 +60,18 @@ final class Incidents {
         null);
   }
 
+  /** A run id of its own per cluster: the incident module makes one incident per failed run. */
+  static String runIdFor(String clusterId) {
+    return Long.toString(41_000_000_000_000L + Math.floorMod(clusterId.hashCode(), 1_000_000_000));
+  }
+
   static Playbook playbook(
       String action, int maxRetries, List<Integer> backoff, int timeout, List<String> fallbacks) {
     return new Playbook(
         action, maxRetries, backoff, timeout, true, null, fallbacks, null, 5, List.of());
   }
 
-  static IncidentDecided decided(
-      FailureFact fact, Playbook playbook, boolean approvalRequired, String requestedBy) {
-    UUID incidentId = UUID.randomUUID();
-    RecordingIncidents.open(incidentId);
+  static Evaluation evaluation(FailureFact fact, Playbook playbook, boolean approvalRequired) {
     Decision decision =
         new Decision(
             true,
@@ -76,11 +83,6 @@ final class Incidents {
             approvalRequired,
             playbook,
             List.of("Driver unreachable is a platform fault that a restart fixes"));
-    return new IncidentDecided(
-        incidentId, fact, new Evaluation(fact, decision, List.of(), "test"), requestedBy);
-  }
-
-  static IncidentDecided decided(FailureFact fact, Playbook playbook) {
-    return decided(fact, playbook, false, null);
+    return new Evaluation(fact, decision, List.of(), "test");
   }
 }

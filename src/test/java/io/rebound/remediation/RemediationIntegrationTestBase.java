@@ -6,39 +6,46 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.rebound.ReboundApplication;
 import io.rebound.failure.Environment;
+import io.rebound.failure.FailureFact;
 import io.rebound.incident.IncidentDecided;
+import io.rebound.incident.IncidentRecorder;
+import io.rebound.policy.Evaluation;
 import io.rebound.policy.Playbook;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * One application context on H2 for remediation's integration tests: decisions in, platform calls
- * over real HTTP to WireMock serving the Databricks shapes from ../shared/payloads. Production runs
- * in auto mode, staging in dry-run, development in approve-all.
+ * One application context on H2 for remediation's integration tests. Incidents are opened by the
+ * real incident module (IncidentRecorder, which publishes IncidentDecided after its commit); the
+ * real connectors call WireMock over HTTP, serving the Databricks shapes from ../shared/payloads.
+ * Production runs in auto mode, staging in dry-run, development in approve-all.
  */
 @SpringBootTest(classes = ReboundApplication.class)
 @AutoConfigureMockMvc
@@ -53,11 +60,16 @@ abstract class RemediationIntegrationTestBase {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("test.platform.base-url", PLATFORM::baseUrl);
     registry.add(
         "spring.datasource.url",
         () ->
-            "jdbc:h2:mem:executor-it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+            "jdbc:h2:mem:remediation-it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+    registry.add("rebound.databricks.host", PLATFORM::baseUrl);
+    registry.add("rebound.databricks.token", () -> "dapi-test-token");
+    registry.add(
+        "rebound.security.generated-secrets-file",
+        () -> "target/remediation-it-secrets.properties");
     registry.add("rebound.remediation.scheduler.polling-interval", () -> "50ms");
     registry.add("rebound.remediation.health-poll-interval", () -> "100ms");
     registry.add("rebound.remediation.modes.staging", () -> "dry-run");
@@ -65,36 +77,36 @@ abstract class RemediationIntegrationTestBase {
     registry.add("rebound.remediation.approval-expiry", () -> "3s");
   }
 
-  @AfterAll
-  static void stopPlatform() {
-    PLATFORM.resetAll();
-  }
-
   @Autowired ApplicationEventPublisher events;
+  @Autowired IncidentRecorder recorder;
   @Autowired PlanStore store;
   @Autowired Breakers breakers;
+  @Autowired JdbcClient jdbc;
   @Autowired MockMvc mvc;
+
+  String currentCluster;
 
   @BeforeEach
   void resetBreakers() {
     breakers.all().forEach(CircuitBreaker::reset);
   }
 
-  // ------------------------------------------------------------ helpers
-
-  IncidentDecided publish(Playbook playbook) {
-    IncidentDecided decided =
-        Incidents.decided(
-            Incidents.clusterFailure(currentCluster, Environment.PRODUCTION), playbook);
-    events.publishEvent(decided);
-    return decided;
-  }
-
-  String currentCluster;
-
   String cluster() {
     currentCluster = "0923-164208-" + UUID.randomUUID().toString().substring(0, 8);
     return currentCluster;
+  }
+
+  /** Opens a production incident on the current cluster through the incident module. */
+  IncidentDecided publish(Playbook playbook) {
+    return record(
+        Incidents.clusterFailure(currentCluster, Environment.PRODUCTION), playbook, false);
+  }
+
+  IncidentDecided record(FailureFact fact, Playbook playbook, boolean approvalRequired) {
+    Evaluation evaluation = Incidents.evaluation(fact, playbook, approvalRequired);
+    UUID incidentId = recorder.record(evaluation, null).incidentId();
+    assertThat(incidentId).isNotNull();
+    return new IncidentDecided(incidentId, fact, evaluation);
   }
 
   List<Rows.Attempt> attemptsOf(IncidentDecided decided) {
@@ -104,50 +116,135 @@ abstract class RemediationIntegrationTestBase {
         .orElse(List.of());
   }
 
-  static void awaitState(IncidentDecided decided, String state) {
+  // ---- the incident module's view, read from its tables
+
+  String state(IncidentDecided decided) {
+    return jdbc.sql("select status from incident where id = :id")
+        .param("id", decided.incidentId())
+        .query(String.class)
+        .single();
+  }
+
+  String reason(IncidentDecided decided) {
+    return jdbc.sql("select status_reason from incident where id = :id")
+        .param("id", decided.incidentId())
+        .query(String.class)
+        .single();
+  }
+
+  List<String> actions(IncidentDecided decided) {
+    return jdbc.sql("select action from audit_event where incident_id = :id order by seq")
+        .param("id", decided.incidentId())
+        .query(String.class)
+        .list();
+  }
+
+  List<String> actorsOf(IncidentDecided decided, String action) {
+    return jdbc.sql("select actor from audit_event where incident_id = :id and action = :a")
+        .param("id", decided.incidentId())
+        .param("a", action)
+        .query(String.class)
+        .list();
+  }
+
+  void awaitState(IncidentDecided decided, String expected) {
     await()
         .atMost(Duration.ofSeconds(20))
         .pollInterval(Duration.ofMillis(50))
-        .untilAsserted(
-            () -> assertThat(RecordingIncidents.state(decided.incidentId())).isEqualTo(state));
+        .untilAsserted(() -> assertThat(state(decided)).isEqualTo(expected));
   }
 
-  static void stubRestart(String cluster, int status) {
-    PLATFORM.stubFor(
-        post(urlPathEqualTo("/api/2.1/clusters/restart"))
-            .withRequestBody(matchingJsonPath("$.cluster_id", equalTo(cluster)))
-            .willReturn(
-                status == 200
-                    ? okJson("{}")
-                    : aResponse()
-                        .withStatus(status)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(errorBody(status == 400 ? "INVALID_STATE" : "INTERNAL_ERROR"))));
+  // ---- Databricks stubs
+
+  /**
+   * A TERMINATED cluster (the real clusters/get shape) whose clusters/start answers {@code
+   * failedStarts} times with {@code failure}, then 200; after a successful start, clusters/get
+   * answers each of {@code statesAfterStart} in turn (the last one repeats).
+   */
+  static void stubTerminatedCluster(
+      String cluster,
+      int failedStarts,
+      ResponseDefinitionBuilder failure,
+      String... statesAfterStart)
+      throws Exception {
+    stubTerminatedCluster(PLATFORM, cluster, failedStarts, failure, statesAfterStart);
   }
 
-  /** clusters/get answers each state in turn (the last one repeats), in the real API shape. */
-  static void stubClusterStates(String cluster, String... states) throws Exception {
+  static void stubTerminatedCluster(
+      WireMockServer platform,
+      String cluster,
+      int failedStarts,
+      ResponseDefinitionBuilder failure,
+      String... statesAfterStart)
+      throws Exception {
     String scenario = "cluster-" + cluster;
-    for (int i = 0; i < states.length; i++) {
-      String state = i == 0 ? Scenario.STARTED : "s" + i;
-      var stub =
-          get(urlPathEqualTo("/api/2.1/clusters/get"))
-              .withQueryParam("cluster_id", equalTo(cluster))
+    String terminated = clusterBody(cluster, "TERMINATED");
+    for (int i = 0; i <= failedStarts; i++) {
+      String state = i == 0 ? Scenario.STARTED : "failed-" + i;
+      platform.stubFor(
+          getCluster(cluster)
               .inScenario(scenario)
               .whenScenarioStateIs(state)
-              .willReturn(okJson(clusterBody(cluster, states[i])));
-      PLATFORM.stubFor(i + 1 < states.length ? stub.willSetStateTo("s" + (i + 1)) : stub);
+              .willReturn(okJson(terminated)));
+      ScenarioMappingBuilder start =
+          startCluster(cluster).inScenario(scenario).whenScenarioStateIs(state);
+      platform.stubFor(
+          i < failedStarts
+              ? start.willReturn(failure).willSetStateTo("failed-" + (i + 1))
+              : start.willReturn(okJson("{}")).willSetStateTo("after-0"));
+    }
+    for (int i = 0; i < statesAfterStart.length; i++) {
+      ScenarioMappingBuilder read =
+          getCluster(cluster)
+              .inScenario(scenario)
+              .whenScenarioStateIs("after-" + i)
+              .willReturn(okJson(clusterBody(cluster, statesAfterStart[i])));
+      platform.stubFor(
+          i + 1 < statesAfterStart.length ? read.willSetStateTo("after-" + (i + 1)) : read);
     }
   }
 
+  static void stubTerminatedCluster(String cluster, String... statesAfterStart) throws Exception {
+    stubTerminatedCluster(cluster, 0, null, statesAfterStart);
+  }
+
+  static ResponseDefinitionBuilder databricksError(int status, String code) {
+    return aResponse()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"error_code\": \"" + code + "\", \"message\": \"answer from the test\"}");
+  }
+
+  static MappingBuilder getCluster(String cluster) {
+    return get(urlPathEqualTo("/api/2.1/clusters/get"))
+        .withQueryParam("cluster_id", equalTo(cluster));
+  }
+
+  static MappingBuilder startCluster(String cluster) {
+    return post(urlPathEqualTo("/api/2.1/clusters/start"))
+        .withRequestBody(matchingJsonPath("$.cluster_id", equalTo(cluster)));
+  }
+
+  static void startsOf(String cluster, int count) {
+    startsOf(PLATFORM, cluster, count);
+  }
+
+  static void startsOf(WireMockServer platform, String cluster, int count) {
+    platform.verify(
+        count,
+        postRequestedFor(urlPathEqualTo("/api/2.1/clusters/start"))
+            .withRequestBody(matchingJsonPath("$.cluster_id", equalTo(cluster))));
+  }
+
+  /** The real clusters/get body for this cluster in this state. */
   static String clusterBody(String cluster, String state) throws Exception {
     String file =
-        state.startsWith("TERMINATED")
+        state.equals("TERMINATED")
             ? "databricks_cluster_get_terminated_driver_unreachable.json"
             : "databricks_cluster_get_running_verbatim.json";
     String body = Files.readString(Path.of("../shared/payloads/databricks", file));
     body = body.replace("1234-567890-reef123", cluster);
-    return state.startsWith("TERMINATED")
+    return state.equals("TERMINATED")
         ? body
         : body.replace("\"state\": \"RUNNING\"", "\"state\": \"" + state + "\"");
   }
@@ -155,13 +252,8 @@ abstract class RemediationIntegrationTestBase {
   static String runBody(long runId, String lifeCycle, String result) {
     return """
         {"job_id": 281874479417551, "run_id": %d, "number_in_job": 1,
-         "state": {"life_cycle_state": "%s", "result_state": "%s", "state_message": ""},
-         "status": {"state": "TERMINATED"}}
+         "state": {"life_cycle_state": "%s", "result_state": "%s", "state_message": ""}}
         """
         .formatted(runId, lifeCycle, result);
-  }
-
-  static String errorBody(String code) {
-    return "{\"error_code\": \"" + code + "\", \"message\": \"test answer\"}";
   }
 }

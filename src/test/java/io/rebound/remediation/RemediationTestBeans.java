@@ -1,31 +1,21 @@
 package io.rebound.remediation;
 
-import io.rebound.connector.Connectors;
-import io.rebound.incident.IncidentLifecycle;
-import io.rebound.policy.DecisionService;
-import org.springframework.beans.factory.annotation.Value;
+import io.rebound.policy.PolicyEngine;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /**
- * The modules remediation calls, as test doubles, until feat/ingest (IncidentLifecycle) and
- * feat/connector (Connectors) are merged. Connectors still go over real HTTP to WireMock.
+ * The one test double left: the shipped policy does not yet answer {@code playbookFor} (chained
+ * playbooks), so tests register the chained playbook here. Everything else is the real thing: the
+ * incident lifecycle and audit trail, and the platform connectors over HTTP to WireMock.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class RemediationTestBeans {
 
   @Bean
-  IncidentLifecycle recordingIncidents() {
-    return new RecordingIncidents();
-  }
-
-  @Bean
-  Connectors httpTestConnectors(@Value("${test.platform.base-url}") String baseUrl) {
-    return new HttpTestConnectors(baseUrl);
-  }
-
-  @Bean
-  DecisionService scriptedPolicy() {
-    return new ScriptedPolicy();
+  @Primary
+  ScriptedPolicy scriptedPolicy(PolicyEngine shipped) {
+    return new ScriptedPolicy(shipped);
   }
 }

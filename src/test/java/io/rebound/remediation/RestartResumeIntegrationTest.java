@@ -1,21 +1,15 @@
 package io.rebound.remediation;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.rebound.ReboundApplication;
 import io.rebound.failure.Environment;
-import io.rebound.incident.IncidentDecided;
+import io.rebound.failure.FailureFact;
+import io.rebound.incident.IncidentRecorder;
+import io.rebound.policy.Evaluation;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A service stopped in the middle of a backoff wait: a new one on the same database finds the
@@ -41,15 +36,31 @@ class RestartResumeIntegrationTest {
     PLATFORM.stop();
   }
 
-  static ConfigurableApplicationContext start(String databaseUrl, WireMockServer platform) {
+  static ConfigurableApplicationContext start(
+      String databaseUrl, WireMockServer platform, String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + databaseUrl,
+                "--rebound.databricks.host=" + platform.baseUrl(),
+                "--rebound.databricks.token=dapi-test-token",
+                "--rebound.security.generated-secrets-file=target/remediation-it-secrets.properties",
+                "--rebound.remediation.scheduler.polling-interval=50ms",
+                "--rebound.remediation.scheduler.shutdown-max-wait=2s",
+                "--rebound.remediation.health-poll-interval=100ms"));
+    args.addAll(List.of(more));
     return new SpringApplicationBuilder(ReboundApplication.class, RemediationTestBeans.class)
-        .run(
-            "--spring.main.web-application-type=none",
-            "--spring.datasource.url=" + databaseUrl,
-            "--test.platform.base-url=" + platform.baseUrl(),
-            "--rebound.remediation.scheduler.polling-interval=50ms",
-            "--rebound.remediation.scheduler.shutdown-max-wait=2s",
-            "--rebound.remediation.health-poll-interval=100ms");
+        .run(args.toArray(String[]::new));
+  }
+
+  static String status(ConfigurableApplicationContext context, UUID incidentId) {
+    return context
+        .getBean(JdbcClient.class)
+        .sql("select status from incident where id = :id")
+        .param("id", incidentId)
+        .query(String.class)
+        .single();
   }
 
   @Test
@@ -59,57 +70,46 @@ class RestartResumeIntegrationTest {
             + UUID.randomUUID()
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
     String cluster = "0923-164208-restart1";
-    PLATFORM.stubFor(
-        post(urlPathEqualTo("/api/2.1/clusters/restart"))
-            .inScenario("restart")
-            .whenScenarioStateIs(Scenario.STARTED)
-            .willReturn(aResponse().withStatus(500).withBody("{\"error_code\":\"INTERNAL_ERROR\"}"))
-            .willSetStateTo("healthy"));
-    PLATFORM.stubFor(
-        post(urlPathEqualTo("/api/2.1/clusters/restart"))
-            .inScenario("restart")
-            .whenScenarioStateIs("healthy")
-            .willReturn(okJson("{}")));
-    PLATFORM.stubFor(
-        com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/2.1/clusters/get"))
-            .willReturn(okJson(RemediationIntegrationTestBase.clusterBody(cluster, "RUNNING"))));
-    IncidentDecided decided =
-        Incidents.decided(
-            Incidents.clusterFailure(cluster, Environment.PRODUCTION),
-            Incidents.playbook("restart_cluster", 1, List.of(3), 10, List.of()));
+    PLATFORM.resetAll();
+    RemediationIntegrationTestBase.stubTerminatedCluster(
+        PLATFORM,
+        cluster,
+        1,
+        RemediationIntegrationTestBase.databricksError(500, "INTERNAL_ERROR"),
+        "RUNNING");
+    FailureFact fact = Incidents.clusterFailure(cluster, Environment.PRODUCTION);
+    Evaluation evaluation =
+        Incidents.evaluation(
+            fact, Incidents.playbook("restart_cluster", 1, List.of(3), 10, List.of()), false);
 
     ConfigurableApplicationContext first = start(database, PLATFORM);
     PlanStore firstStore = first.getBean(PlanStore.class);
-    first.publishEvent(decided);
+    UUID incidentId = first.getBean(IncidentRecorder.class).record(evaluation, null).incidentId();
     await()
         .atMost(Duration.ofSeconds(10))
         .until(
             () ->
-                attempts(firstStore, decided).size() == 1
-                    && "FAILED".equals(attempts(firstStore, decided).get(0).status()));
+                attempts(firstStore, incidentId).size() == 1
+                    && "FAILED".equals(attempts(firstStore, incidentId).get(0).status()));
     first.close();
 
     ConfigurableApplicationContext second = start(database, PLATFORM);
     try {
       PlanStore store = second.getBean(PlanStore.class);
-      RemediationIntegrationTestBase.awaitState(decided, "RESOLVED");
-      List<Rows.Attempt> attempts = attempts(store, decided);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> "RESOLVED".equals(status(second, incidentId)));
+      List<Rows.Attempt> attempts = attempts(store, incidentId);
       assertThat(attempts).extracting(Rows.Attempt::status).containsExactly("FAILED", "SUCCEEDED");
       assertThat(Duration.between(attempts.get(0).finishedAt(), attempts.get(1).startedAt()))
           .isGreaterThanOrEqualTo(Duration.ofMillis(2950));
-      PLATFORM.verify(
-          2,
-          postRequestedFor(urlPathEqualTo("/api/2.1/clusters/restart"))
-              .withRequestBody(matchingJsonPath("$.cluster_id", equalTo(cluster))));
+      RemediationIntegrationTestBase.startsOf(PLATFORM, cluster, 2);
     } finally {
       second.close();
     }
   }
 
-  private static List<Rows.Attempt> attempts(PlanStore store, IncidentDecided decided) {
-    return store
-        .planForIncident(decided.incidentId())
-        .map(p -> store.attempts(p.id()))
-        .orElse(List.of());
+  private static List<Rows.Attempt> attempts(PlanStore store, UUID incidentId) {
+    return store.planForIncident(incidentId).map(p -> store.attempts(p.id())).orElse(List.of());
   }
 }

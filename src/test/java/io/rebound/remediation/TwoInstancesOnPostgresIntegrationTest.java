@@ -1,6 +1,7 @@
 package io.rebound.remediation;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -13,6 +14,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.rebound.failure.Environment;
 import io.rebound.incident.IncidentDecided;
+import io.rebound.incident.IncidentRecorder;
+import io.rebound.policy.Evaluation;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,18 +23,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two service instances on one real PostgreSQL, each receiving every one of 100 decisions (a
- * duplicated delivery to both): every incident gets one plan and every attempt reaches the platform
- * exactly once, whichever instance's scheduler picks it.
+ * Two service instances on one real PostgreSQL. 100 incidents are opened on instance A, and each
+ * decision is delivered to instance B as well (a duplicated delivery): every incident gets one plan
+ * and every attempt reaches the platform exactly once, whichever instance's scheduler runs it.
  */
 class TwoInstancesOnPostgresIntegrationTest {
 
@@ -53,72 +57,89 @@ class TwoInstancesOnPostgresIntegrationTest {
   @Test
   void hundredIncidentsOnTwoInstancesActOncePerAttempt() throws Exception {
     String url = postgres.getJdbcUrl("postgres", "postgres");
-    PLATFORM.stubFor(post(urlPathEqualTo("/api/2.1/clusters/restart")).willReturn(okJson("{}")));
     PLATFORM.stubFor(
-        com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/api/2.1/clusters/get"))
-            .willReturn(okJson(RemediationIntegrationTestBase.clusterBody("shared", "RUNNING"))));
-    PLATFORM.stubFor(post(anyUrl()).atPriority(10).willReturn(okJson("{}")));
+        post(urlPathEqualTo("/api/2.2/jobs/run-now"))
+            .willReturn(okJson("{\"run_id\": 555000111, \"number_in_job\": 1}")));
+    PLATFORM.stubFor(
+        get(urlPathEqualTo("/api/2.2/jobs/runs/get"))
+            .withQueryParam("run_id", equalTo("555000111"))
+            .willReturn(
+                okJson(
+                    RemediationIntegrationTestBase.runBody(555000111, "TERMINATED", "SUCCESS"))));
 
-    List<IncidentDecided> decisions = new ArrayList<>();
+    List<Evaluation> evaluations = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
-      decisions.add(
-          Incidents.decided(
-              Incidents.clusterFailure("0923-1642-pg" + i, Environment.PRODUCTION),
-              Incidents.playbook("restart_cluster", 1, List.of(0), 10, List.of())));
+      evaluations.add(
+          Incidents.evaluation(
+              Incidents.jobFailure(
+                  "0923-1642-pg" + i, Long.toString(1_000_000L + i), Environment.PRODUCTION),
+              Incidents.playbook("retry_job", 1, List.of(0), 10, List.of()),
+              false));
     }
 
     ConfigurableApplicationContext a = instance(url);
     ConfigurableApplicationContext b = instance(url);
     ExecutorService deliveries = Executors.newFixedThreadPool(4);
     try {
-      for (IncidentDecided decided : decisions) {
-        deliveries.submit(() -> a.publishEvent(decided));
-        deliveries.submit(() -> b.publishEvent(decided));
+      IncidentRecorder recorder = a.getBean(IncidentRecorder.class);
+      List<Future<IncidentDecided>> opened = new ArrayList<>();
+      for (Evaluation evaluation : evaluations) {
+        opened.add(
+            deliveries.submit(
+                () -> {
+                  IncidentDecided decided =
+                      new IncidentDecided(
+                          recorder.record(evaluation, null).incidentId(),
+                          evaluation.fact(),
+                          evaluation);
+                  b.publishEvent(decided);
+                  return decided;
+                }));
       }
+      List<IncidentDecided> decided = new ArrayList<>();
+      for (Future<IncidentDecided> f : opened) {
+        decided.add(f.get());
+      }
+      JdbcClient jdbc = a.getBean(JdbcClient.class);
       await()
-          .atMost(Duration.ofSeconds(60))
-          .pollInterval(Duration.ofMillis(200))
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofMillis(250))
           .until(
               () ->
-                  decisions.stream()
-                      .allMatch(d -> "RESOLVED".equals(RecordingIncidents.state(d.incidentId()))));
+                  jdbc.sql("select count(*) from incident where status = 'RESOLVED'")
+                          .query(Integer.class)
+                          .single()
+                      == 100);
 
-      JdbcClient jdbc = a.getBean(JdbcClient.class);
       assertThat(jdbc.sql("select count(*) from remediation_plan").query(Integer.class).single())
           .isEqualTo(100);
-      assertThat(
-              jdbc.sql("select status || ' ' || coalesce(detail, '') from remediation_attempt")
-                  .query(String.class)
-                  .list())
+      assertThat(jdbc.sql("select status from remediation_attempt").query(String.class).list())
           .hasSize(100)
-          .allSatisfy(row -> assertThat(row).startsWith("SUCCEEDED"));
-      List<LoggedRequest> restarts =
-          PLATFORM.findAll(postRequestedFor(urlPathEqualTo("/api/2.1/clusters/restart")));
-      Map<String, Long> perKey =
-          restarts.stream()
+          .containsOnly("SUCCEEDED");
+      JsonMapper json = JsonMapper.builder().build();
+      List<LoggedRequest> runNows =
+          PLATFORM.findAll(postRequestedFor(urlPathEqualTo("/api/2.2/jobs/run-now")));
+      Map<String, Long> perToken =
+          runNows.stream()
               .collect(
                   Collectors.groupingBy(
-                      r -> r.getHeader("X-Rebound-Idempotency-Key"), Collectors.counting()));
-      Map<String, Long> perCluster =
-          restarts.stream()
+                      r -> json.readTree(r.getBodyAsString()).path("idempotency_token").asString(),
+                      Collectors.counting()));
+      Map<String, Long> perJob =
+          runNows.stream()
               .collect(
-                  Collectors.groupingBy(LoggedRequest::getBodyAsString, Collectors.counting()));
-      assertThat(restarts).hasSize(100);
-      assertThat(perKey).hasSize(100).allSatisfy((key, count) -> assertThat(count).isOne());
-      assertThat(perCluster).hasSize(100).allSatisfy((body, count) -> assertThat(count).isOne());
-
-      // both instances did work: the shared table spread it, not one instance doing it all
-      List<String> pickedBy =
-          jdbc.sql("select distinct resource_key from remediation_attempt")
-              .query(String.class)
-              .list();
-      assertThat(pickedBy).hasSize(100);
+                  Collectors.groupingBy(
+                      r -> json.readTree(r.getBodyAsString()).path("job_id").asString(),
+                      Collectors.counting()));
+      assertThat(runNows).hasSize(100);
+      assertThat(perToken).hasSize(100).allSatisfy((token, count) -> assertThat(count).isOne());
+      assertThat(perJob).hasSize(100).allSatisfy((job, count) -> assertThat(count).isOne());
       assertThat(
-              decisions.stream()
-                  .map(d -> RecordingIncidents.actions(d.incidentId()))
-                  .map(actions -> actions.stream().filter("attempt.started"::equals).count())
-                  .collect(Collectors.groupingBy(Function.identity(), Collectors.counting())))
-          .containsExactly(Map.entry(1L, 100L));
+              jdbc.sql("select count(*) from audit_event where action = 'attempt.started'")
+                  .query(Integer.class)
+                  .single())
+          .isEqualTo(100);
+      assertThat(decided).hasSize(100);
     } finally {
       deliveries.shutdownNow();
       a.close();
@@ -130,11 +151,13 @@ class TwoInstancesOnPostgresIntegrationTest {
     return new org.springframework.boot.builder.SpringApplicationBuilder(
             io.rebound.ReboundApplication.class, RemediationTestBeans.class)
         .run(
-            "--spring.main.web-application-type=none",
+            "--server.port=0",
             "--spring.datasource.url=" + url,
             "--spring.datasource.username=postgres",
             "--spring.datasource.password=",
-            "--test.platform.base-url=" + PLATFORM.baseUrl(),
+            "--rebound.databricks.host=" + PLATFORM.baseUrl(),
+            "--rebound.databricks.token=dapi-test-token",
+            "--rebound.security.generated-secrets-file=target/remediation-pg-secrets.properties",
             "--rebound.remediation.scheduler.polling-interval=50ms",
             "--rebound.remediation.scheduler.threads=4",
             "--rebound.remediation.health-poll-interval=50ms",
