@@ -1,5 +1,6 @@
 package io.rebound.remediation;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -58,6 +59,27 @@ class ExecutorIntegrationTest extends RemediationIntegrationTestBase {
             "healthcheck.passed",
             "incident.resolved");
     assertThat(reason(decided)).contains("restart_cluster succeeded", "cluster_running");
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> {
+              PLATFORM.verify(
+                  1,
+                  postRequestedFor(urlPathEqualTo(SLACK_PATH))
+                      .withRequestBody(
+                          matchingJsonPath("$.text", containing("Resolved automatically")))
+                      .withRequestBody(
+                          matchingJsonPath(
+                              "$.blocks[2].text.text",
+                              containing(decided.incidentId().toString()))));
+              PLATFORM.verify(
+                  1,
+                  postRequestedFor(urlPathEqualTo(WEBHOOK_PATH))
+                      .withRequestBody(
+                          matchingJsonPath(
+                              "$.incidentId", equalTo(decided.incidentId().toString())))
+                      .withRequestBody(matchingJsonPath("$.outcome", equalTo("RESOLVED"))));
+            });
     assertThat(attemptsOf(decided))
         .singleElement()
         .satisfies(
@@ -309,6 +331,18 @@ class ExecutorIntegrationTest extends RemediationIntegrationTestBase {
     awaitState(decided, "ESCALATED");
     startsOf(cluster, 0);
     assertThat(actions(decided)).filteredOn("dryrun.would-perform"::equals).hasSize(2);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                PLATFORM.verify(
+                    1,
+                    postRequestedFor(urlPathEqualTo(WEBHOOK_PATH))
+                        .withRequestBody(
+                            matchingJsonPath(
+                                "$.incidentId", equalTo(decided.incidentId().toString())))
+                        .withRequestBody(
+                            matchingJsonPath("$.event", equalTo("incident.escalated")))));
     assertThat(reason(decided))
         .startsWith("Dry-run mode: nothing was executed")
         .contains("restart_cluster on cluster:" + cluster);

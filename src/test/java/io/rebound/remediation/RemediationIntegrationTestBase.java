@@ -54,8 +54,14 @@ abstract class RemediationIntegrationTestBase {
 
   static final WireMockServer PLATFORM = new WireMockServer(options().dynamicPort());
 
+  static final String SLACK_PATH = "/services/T000/B000/sandboxsecret";
+  static final String WEBHOOK_PATH = "/hooks/rebound";
+
   static {
     PLATFORM.start();
+    PLATFORM.stubFor(post(urlPathEqualTo(SLACK_PATH)).willReturn(aResponse().withStatus(200)));
+    // the generic webhook is down: notifications fail, remediation must not notice
+    PLATFORM.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(aResponse().withStatus(503)));
   }
 
   @DynamicPropertySource
@@ -75,6 +81,8 @@ abstract class RemediationIntegrationTestBase {
     registry.add("rebound.remediation.modes.staging", () -> "dry-run");
     registry.add("rebound.remediation.modes.development", () -> "approve-all");
     registry.add("rebound.remediation.approval-expiry", () -> "3s");
+    registry.add("rebound.notify.slack.webhook-url", () -> PLATFORM.baseUrl() + SLACK_PATH);
+    registry.add("rebound.notify.webhook.url", () -> PLATFORM.baseUrl() + WEBHOOK_PATH);
   }
 
   @Autowired ApplicationEventPublisher events;
