@@ -315,6 +315,26 @@ class ExecutorIntegrationTest extends RemediationIntegrationTestBase {
     assertThat(reason(decided)).contains("did not pass within 1 s");
   }
 
+  @Test
+  void theHourlyBudgetPerResourceStopsTheFourthActionAndEscalates() throws Exception {
+    String cluster = cluster();
+    stubTerminatedCluster(cluster, 9, databricksError(500, "INTERNAL_ERROR"), "RUNNING");
+    Playbook patient =
+        new Playbook(
+            "restart_cluster", 5, List.of(0), 10, true, null, List.of(), null, 10, List.of());
+
+    IncidentDecided decided = publish(patient);
+
+    awaitState(decided, "ESCALATED");
+    startsOf(cluster, 3);
+    assertThat(actions(decided)).contains("budget.exceeded");
+    assertThat(reason(decided))
+        .isEqualTo(
+            "Action budget spent: 3 actions on databricks:cluster:"
+                + cluster
+                + " in the last hour (limit 3 per hour)");
+  }
+
   // ------------------------------------------------------------ gates
 
   @Test

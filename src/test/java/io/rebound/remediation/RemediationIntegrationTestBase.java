@@ -81,6 +81,7 @@ abstract class RemediationIntegrationTestBase {
     registry.add("rebound.remediation.modes.staging", () -> "dry-run");
     registry.add("rebound.remediation.modes.development", () -> "approve-all");
     registry.add("rebound.remediation.approval-expiry", () -> "3s");
+    registry.add("rebound.remediation.budget.max-actions-per-resource-per-hour", () -> "3");
     registry.add("rebound.notify.slack.webhook-url", () -> PLATFORM.baseUrl() + SLACK_PATH);
     registry.add("rebound.notify.webhook.url", () -> PLATFORM.baseUrl() + WEBHOOK_PATH);
   }
