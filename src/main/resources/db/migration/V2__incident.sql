@@ -1,6 +1,7 @@
--- One row per real failure. open_fingerprint equals fingerprint while the incident is open and is
--- NULL once it is closed: the unique constraint then allows exactly one open incident per
--- fingerprint on both H2 and PostgreSQL (H2 has no partial indexes; both allow many NULLs).
+-- One row per real failure. open_fingerprint equals fingerprint while the incident takes repeats
+-- (open or escalated) and is NULL once it is resolved or suppressed: the unique constraint then
+-- allows exactly one such incident per fingerprint on both H2 and PostgreSQL (H2 has no partial
+-- indexes; both allow many NULLs).
 CREATE TABLE incident (
     id                UUID PRIMARY KEY,
     fingerprint       VARCHAR(512) NOT NULL,

@@ -102,7 +102,7 @@ class ApiErrorAdvice {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Map<String, Object>> unexpected(Exception e) {
-    if (e instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {
+    if (e instanceof ErrorResponse response) {
       return errorResponse(e, response);
     }
     log.error("Unexpected error answering a request", e);

@@ -3,11 +3,18 @@ package io.rebound.connector;
 import com.databricks.sdk.core.DatabricksError;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Turns what the Databricks SDK throws into a {@link ConnectorException} the executor acts on. */
+/**
+ * Turns what the Databricks SDK throws into a {@link ConnectorException} the executor acts on. The
+ * SDK exception is not attached as the cause: no SDK type leaves this package. Its text is in the
+ * message; an unexpected failure is logged here with its stack trace.
+ */
 final class DatabricksErrors {
 
   static final String PLATFORM = "databricks";
+  private static final Logger LOG = LoggerFactory.getLogger(DatabricksErrors.class);
 
   private DatabricksErrors() {}
 
@@ -24,7 +31,7 @@ final class DatabricksErrors {
           true,
           null,
           null,
-          thrown);
+          null);
     }
     if (thrown instanceof DatabricksError error && error.getStatusCode() >= 400) {
       var answer = DatabricksTransport.lastErrorAnswer();
@@ -48,15 +55,16 @@ final class DatabricksErrors {
           retryable,
           status,
           retryAfter,
-          thrown);
+          null);
     }
+    LOG.warn("Databricks {} failed unexpectedly", call, thrown);
     return new ConnectorException(
         PLATFORM,
         "Databricks " + call + " failed: " + thrown.getMessage(),
         false,
         null,
         null,
-        thrown);
+        null);
   }
 
   private static IOException ioCause(Throwable thrown) {

@@ -61,8 +61,9 @@ final class JsonHttp {
     try {
       response = http.send(request.build(), BodyHandlers.ofString());
     } catch (HttpTimeoutException e) {
+      // causes stay inside: no HTTP client type leaves the package
       throw new ConnectorException(
-          platform, platformName + " " + call + " timed out", true, null, null, e);
+          platform, platformName + " " + call + " timed out", true, null, null, null);
     } catch (IOException e) {
       throw new ConnectorException(
           platform,
@@ -70,11 +71,11 @@ final class JsonHttp {
           true,
           null,
           null,
-          e);
+          null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ConnectorException(
-          platform, platformName + " " + call + " was interrupted", true, null, null, e);
+          platform, platformName + " " + call + " was interrupted", true, null, null, null);
     }
     int status = response.statusCode();
     JsonNode json = parse(response.body());

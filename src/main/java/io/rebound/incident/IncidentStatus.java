@@ -32,9 +32,18 @@ public enum IncidentStatus {
     return next().contains(target);
   }
 
-  /** Still being worked on: repeats of the same failure count against it. */
+  /** Still being worked on. */
   public boolean isOpen() {
     return this == OPEN || this == DECIDED || this == REMEDIATING;
+  }
+
+  /**
+   * Repeats of the same failure count against it instead of opening a new incident. An escalated
+   * incident is with a human: more copies of the same failure are more occurrences of it, not new
+   * incidents that would escalate (and page) again.
+   */
+  public boolean absorbsRepeats() {
+    return isOpen() || this == ESCALATED;
   }
 
   /** The transition, or IllegalStateException naming both states. */

@@ -98,7 +98,7 @@ class IncidentStore {
 
   /**
    * Moves an incident to a new status if nobody changed it since it was read (version check).
-   * Closing it frees its fingerprint for a new incident.
+   * Resolving or suppressing it frees its fingerprint for a new incident.
    */
   boolean updateStatus(
       UUID id, int expectedVersion, IncidentStatus status, String reason, Instant at) {
@@ -111,7 +111,7 @@ class IncidentStore {
             .params(
                 status.name(),
                 reason,
-                status.isOpen(),
+                status.absorbsRepeats(),
                 status == IncidentStatus.RESOLVED,
                 utc(at),
                 id,
@@ -124,7 +124,9 @@ class IncidentStore {
     return jdbc.sql("SELECT * FROM incident WHERE id = ?").param(id).query(this::map).optional();
   }
 
-  /** Open incidents that a success or a resolved alert for these keys closes. */
+  /**
+   * Incidents holding their fingerprint that a success or resolved alert for these keys may close.
+   */
   List<IncidentRow> findOpenByKeys(String resourceKey, String alertKey) {
     return jdbc.sql(
             """

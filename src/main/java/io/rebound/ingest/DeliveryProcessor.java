@@ -47,6 +47,7 @@ class DeliveryProcessor implements DisposableBean {
   private final IngestProperties properties;
   private final Clock clock;
   private final ThreadPoolExecutor pool;
+  private final ThreadPoolExecutor databricksPool;
 
   DeliveryProcessor(
       Inbox inbox,
@@ -67,31 +68,44 @@ class DeliveryProcessor implements DisposableBean {
     this.tx = tx;
     this.properties = properties;
     this.clock = clock.orElse(Clock.systemUTC());
+    this.pool = newPool("delivery-worker-", properties.workers(), properties.queueCapacity());
+    this.databricksPool =
+        newPool("databricks-worker-", properties.databricksWorkers(), properties.queueCapacity());
+  }
+
+  private static ThreadPoolExecutor newPool(String name, int threads, int capacity) {
     AtomicInteger n = new AtomicInteger();
-    this.pool =
-        new ThreadPoolExecutor(
-            properties.workers(),
-            properties.workers(),
-            60,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(properties.queueCapacity()),
-            r -> {
-              Thread t = new Thread(r, "delivery-worker-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            },
-            new ThreadPoolExecutor.AbortPolicy());
+    return new ThreadPoolExecutor(
+        threads,
+        threads,
+        60,
+        TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(capacity),
+        r -> {
+          Thread t = new Thread(r, name + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        },
+        new ThreadPoolExecutor.AbortPolicy());
   }
 
   /**
    * Hands a stored delivery to a worker; if all are busy the sweep will find it after its lease.
    */
-  void submit(UUID deliveryId) {
+  void submit(UUID deliveryId, String source) {
     try {
-      pool.execute(() -> process(deliveryId));
+      poolFor(source).execute(() -> process(deliveryId));
     } catch (RejectedExecutionException e) {
       log.warn("Processing queue full; delivery {} waits for the retry sweep", deliveryId);
     }
+  }
+
+  /**
+   * Databricks deliveries may wait seconds on the Databricks API (enrichment), so they get their
+   * own workers: a slow workspace never delays the processing of other platforms' failures.
+   */
+  private ThreadPoolExecutor poolFor(String source) {
+    return WebhookEndpoint.DATABRICKS.id().equals(source) ? databricksPool : pool;
   }
 
   @Scheduled(
@@ -99,14 +113,15 @@ class DeliveryProcessor implements DisposableBean {
       initialDelayString = "${rebound.ingest.sweep-interval:10s}")
   void sweep() {
     Instant now = clock.instant();
-    int room = pool.getQueue().remainingCapacity();
+    int room =
+        Math.min(
+            pool.getQueue().remainingCapacity(), databricksPool.getQueue().remainingCapacity());
     if (room == 0) {
       return;
     }
-    List<UUID> due = inbox.due(now, Math.min(room, 500));
-    for (UUID id : due) {
-      if (inbox.claim(id, now, now.plus(properties.lease()))) {
-        submit(id);
+    for (Inbox.Due due : inbox.due(now, Math.min(room, 500))) {
+      if (inbox.claim(due.id(), now, now.plus(properties.lease()))) {
+        submit(due.id(), due.source());
       }
     }
   }
@@ -147,14 +162,19 @@ class DeliveryProcessor implements DisposableBean {
 
   /** For tests and the benchmark: true once no worker is busy and nothing is queued. */
   boolean idle() {
-    return pool.getActiveCount() == 0 && pool.getQueue().isEmpty();
+    return pool.getActiveCount() == 0
+        && pool.getQueue().isEmpty()
+        && databricksPool.getActiveCount() == 0
+        && databricksPool.getQueue().isEmpty();
   }
 
   @Override
   public void destroy() throws InterruptedException {
-    pool.shutdown();
-    if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
-      pool.shutdownNow(); // unfinished deliveries stay RECEIVED and are swept after restart
+    for (ThreadPoolExecutor p : List.of(pool, databricksPool)) {
+      p.shutdown();
+      if (!p.awaitTermination(10, TimeUnit.SECONDS)) {
+        p.shutdownNow(); // unfinished deliveries stay RECEIVED and are swept after restart
+      }
     }
   }
 }

@@ -57,15 +57,18 @@ class Inbox {
   }
 
   /** Deliveries waiting for processing whose lease or backoff has run out. */
-  List<UUID> due(Instant now, int limit) {
+  List<Due> due(Instant now, int limit) {
     return jdbc.sql(
-            "SELECT id FROM delivery WHERE status = 'RECEIVED' AND next_attempt_at <= ?"
+            "SELECT id, source FROM delivery WHERE status = 'RECEIVED' AND next_attempt_at <= ?"
                 + " ORDER BY next_attempt_at LIMIT "
                 + limit)
         .param(utc(now))
-        .query(UUID.class)
+        .query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getString("source")))
         .list();
   }
+
+  /** A delivery waiting for processing. */
+  record Due(UUID id, String source) {}
 
   /**
    * Takes a due delivery for one worker: only the caller whose update moves next_attempt_at on gets

@@ -2,7 +2,6 @@ package io.rebound.ingest;
 
 import io.rebound.extract.FactExtractor;
 import io.rebound.extract.UnreadablePayloadException;
-import io.rebound.incident.AuditTrail;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -10,14 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * Takes a delivery in: checks it can be read, stores it (accepted or rejected, with its audit
- * event, in one transaction) and hands accepted ones to the processor once they are durable.
+ * event, committed before it returns) and hands accepted ones to the processor once durable.
  */
 @Service
 class Intake {
@@ -43,29 +41,23 @@ class Intake {
 
   private static final int MAX_STORED_REJECTED_BODY = 64 * 1024;
 
-  private final Inbox inbox;
-  private final AuditTrail audit;
+  private final InboxWriter writer;
   private final FactExtractor extractor;
   private final ObjectMapper json;
-  private final TransactionTemplate tx;
   private final DeliveryProcessor processor;
   private final IngestProperties properties;
   private final Clock clock;
 
   Intake(
-      Inbox inbox,
-      AuditTrail audit,
+      InboxWriter writer,
       FactExtractor extractor,
       ObjectMapper json,
-      TransactionTemplate tx,
       DeliveryProcessor processor,
       IngestProperties properties,
       Optional<Clock> clock) {
-    this.inbox = inbox;
-    this.audit = audit;
+    this.writer = writer;
     this.extractor = extractor;
     this.json = json;
-    this.tx = tx;
     this.processor = processor;
     this.properties = properties;
     this.clock = clock.orElse(Clock.systemUTC());
@@ -81,15 +73,10 @@ class Intake {
               + properties.maxBodySize().toBytes()
               + " bytes accepted (rebound.ingest.max-body-size)");
     }
-    Optional<String> unreadable = readProblem(arrival);
-    if (unreadable.isPresent()) {
-      String problem = unreadable.get();
-      int status = problem.startsWith("422:") ? 422 : 400;
-      return reject(
-          arrival,
-          status,
-          status == 422 ? "unknown_payload" : "invalid_json",
-          problem.substring(4));
+    Optional<Problem> problem = readProblem(arrival);
+    if (problem.isPresent()) {
+      Problem p = problem.get();
+      return reject(arrival, p.httpStatus(), p.error(), p.detail());
     }
     return accept(arrival);
   }
@@ -123,12 +110,7 @@ class Intake {
     details.put("endpoint", arrival.channel());
     details.put("httpStatus", httpStatus);
     details.put("reason", detail);
-    tx.executeWithoutResult(
-        s -> {
-          inbox.insert(delivery);
-          audit.record(
-              arrival.actor(), "delivery.rejected", null, id, arrival.endpoint().id(), details);
-        });
+    writer.store(new InboxWriter.Entry(delivery, arrival.actor(), "delivery.rejected", details));
     return new Result(id, httpStatus, error, detail);
   }
 
@@ -159,40 +141,41 @@ class Intake {
     if (arrival.replayOf() != null) {
       details.put("replayOf", arrival.replayOf().toString());
     }
-    tx.executeWithoutResult(
-        s -> {
-          inbox.insert(delivery);
-          audit.record(
-              arrival.actor(),
-              arrival.replayOf() == null ? "delivery.accepted" : "delivery.replayed",
-              null,
-              id,
-              arrival.endpoint().id(),
-              details);
-        });
-    processor.submit(id);
+    writer.store(
+        new InboxWriter.Entry(
+            delivery,
+            arrival.actor(),
+            arrival.replayOf() == null ? "delivery.accepted" : "delivery.replayed",
+            details));
+    processor.submit(id, delivery.source());
     return new Result(id, 202, null, null);
   }
 
-  /** "400:…" for a body that is not JSON, "422:…" for JSON of no known shape, empty if fine. */
-  private Optional<String> readProblem(Arrival arrival) {
+  /** Why a body cannot be taken in: 400 when it is not JSON, 422 when no extractor knows it. */
+  private record Problem(int httpStatus, String error, String detail) {}
+
+  private Optional<Problem> readProblem(Arrival arrival) {
     JsonNode body;
     try {
       body = json.readTree(arrival.body());
     } catch (JacksonException e) {
       return Optional.of(
-          "400:The body is not valid JSON ("
-              + e.getOriginalMessage()
-              + "); send the platform's JSON payload unchanged");
+          new Problem(
+              400,
+              "invalid_json",
+              "The body is not valid JSON ("
+                  + e.getOriginalMessage()
+                  + "); send the platform's JSON payload unchanged"));
     }
     if (body == null || body.isMissingNode() || body.isNull()) {
-      return Optional.of("400:The body is empty; send the platform's JSON payload");
+      return Optional.of(
+          new Problem(400, "invalid_json", "The body is empty; send the platform's JSON payload"));
     }
     try {
       extractor.extract(arrival.endpoint().id(), body);
       return Optional.empty();
     } catch (UnreadablePayloadException e) {
-      return Optional.of("422:" + e.getMessage());
+      return Optional.of(new Problem(422, "unknown_payload", e.getMessage()));
     } catch (RuntimeException e) {
       // Not the sender's fault: accept it and let processing retry and record the error.
       return Optional.empty();

@@ -9,51 +9,41 @@ import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.rule.FactHandle;
 
 /**
- * What one evaluation did: the rules that fired, in order, and the facts they inserted. A single
- * stateless listener per policy writes into the trace of the calling thread, so no listener is ever
- * added per decision and nothing is shared between concurrent evaluations.
+ * What one evaluation did: the rules that fired, in order, the facts they inserted and the handles
+ * to remove afterwards. Each session is confined to one thread and owns one trace, registered once
+ * as its listener; nothing here is shared between threads.
  */
-final class DecisionTrace {
+final class DecisionTrace extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
 
-  private static final ThreadLocal<DecisionTrace> CURRENT = new ThreadLocal<>();
+  final List<String> fired = new ArrayList<>(16);
+  final List<Derived> derived = new ArrayList<>(16);
+  final List<FactHandle> handles = new ArrayList<>(16);
 
-  final List<String> fired = new ArrayList<>(12);
-  final List<Derived> derived = new ArrayList<>(12);
-
-  static void begin(DecisionTrace trace) {
-    CURRENT.set(trace);
+  void clear() {
+    fired.clear();
+    derived.clear();
+    handles.clear();
   }
 
-  static void end() {
-    CURRENT.remove();
+  @Override
+  public void afterMatchFired(AfterMatchFiredEvent event) {
+    fired.add(event.getMatch().getRule().getName());
   }
 
-  /** Registered once on the policy's stateless session. */
-  static final class Listener extends DefaultAgendaEventListener
-      implements RuleRuntimeEventListener {
-
-    @Override
-    public void afterMatchFired(AfterMatchFiredEvent event) {
-      DecisionTrace trace = CURRENT.get();
-      if (trace != null) {
-        trace.fired.add(event.getMatch().getRule().getName());
-      }
+  @Override
+  public void objectInserted(ObjectInsertedEvent event) {
+    handles.add(event.getFactHandle());
+    if (event.getObject() instanceof Derived d) {
+      derived.add(d);
     }
-
-    @Override
-    public void objectInserted(ObjectInsertedEvent event) {
-      DecisionTrace trace = CURRENT.get();
-      if (trace != null && event.getObject() instanceof Derived d) {
-        trace.derived.add(d);
-      }
-    }
-
-    @Override
-    public void objectUpdated(ObjectUpdatedEvent event) {}
-
-    @Override
-    public void objectDeleted(ObjectDeletedEvent event) {}
   }
+
+  @Override
+  public void objectUpdated(ObjectUpdatedEvent event) {}
+
+  @Override
+  public void objectDeleted(ObjectDeletedEvent event) {}
 }

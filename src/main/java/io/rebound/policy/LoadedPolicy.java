@@ -5,46 +5,50 @@ import io.rebound.policy.facts.PolicyInput;
 import java.util.ArrayList;
 import java.util.List;
 import org.kie.api.KieBase;
-import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
 
 /**
- * One compiled, immutable policy: its KieBase, where each rule lives and its version. Evaluations
- * run in stateless sessions and share nothing mutable, so any number of threads may call it.
+ * One compiled, immutable policy: its KieBase, where each rule lives and its version.
+ *
+ * <p>Each thread evaluates in its own long-lived session, emptied after every decision. Creating
+ * (or resetting) a session for a policy of ~500 rules costs more than deciding: measured 18k
+ * decisions/s with a stateless session per call versus the figures in BENCHMARKS.md this way.
  */
 final class LoadedPolicy {
 
-  private final StatelessKieSession session;
+  private final KieBase kieBase;
   private final RuleCatalog catalog;
   private final DecisionAssembler assembler;
   private final String version;
   private final long compileMillis;
+  private final ThreadLocal<ThreadSession> sessions;
 
   LoadedPolicy(KieBase kieBase, RuleCatalog catalog, String version, long compileMillis) {
-    this.session = kieBase.newStatelessKieSession();
-    DecisionTrace.Listener listener = new DecisionTrace.Listener();
-    this.session.addEventListener((org.kie.api.event.rule.AgendaEventListener) listener);
-    this.session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) listener);
+    this.kieBase = kieBase;
     this.catalog = catalog;
     this.assembler = new DecisionAssembler(catalog);
     this.version = version;
     this.compileMillis = compileMillis;
+    this.sessions = ThreadLocal.withInitial(() -> new ThreadSession(kieBase.newKieSession()));
   }
 
   Evaluation evaluate(FailureFact fact) {
     PolicyInput input = new PolicyInput(fact);
-    DecisionTrace trace = new DecisionTrace();
-    DecisionTrace.begin(trace);
+    ThreadSession s = sessions.get();
+    DecisionTrace trace = s.trace;
     try {
-      session.execute(input);
+      s.session.insert(input);
+      s.session.fireAllRules();
+      Decision decision = assembler.assemble(input, trace.derived);
+      List<ExplanationEntry> explanation = new ArrayList<>(trace.fired.size());
+      for (String rule : trace.fired) {
+        explanation.add(catalog.get(rule).entry());
+      }
+      return new Evaluation(fact, decision, explanation, version);
     } finally {
-      DecisionTrace.end();
+      s.empty();
     }
-    Decision decision = assembler.assemble(input, trace.derived);
-    List<ExplanationEntry> explanation = new ArrayList<>(trace.fired.size());
-    for (String rule : trace.fired) {
-      explanation.add(catalog.get(rule).entry());
-    }
-    return new Evaluation(fact, decision, explanation, version);
   }
 
   String version() {
@@ -53,5 +57,29 @@ final class LoadedPolicy {
 
   long compileMillis() {
     return compileMillis;
+  }
+
+  /** A session and its trace, used by one thread only. */
+  private static final class ThreadSession {
+    final KieSession session;
+    final DecisionTrace trace = new DecisionTrace();
+
+    ThreadSession(KieSession session) {
+      this.session = session;
+      session.addEventListener((org.kie.api.event.rule.AgendaEventListener) trace);
+      session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) trace);
+    }
+
+    /**
+     * Deletes this decision's facts in insertion order: the input first, so no rule can match
+     * again. Phreak evaluates rules lazily, so nothing stale is left to fire next time.
+     */
+    void empty() {
+      List<FactHandle> handles = trace.handles;
+      for (int i = 0; i < handles.size(); i++) {
+        session.delete(handles.get(i));
+      }
+      trace.clear();
+    }
   }
 }

@@ -22,6 +22,8 @@ import org.kie.api.builder.ReleaseId;
  */
 final class PolicyCompiler {
 
+  private static final String KIE_FOLDER = "src/main/resources/io/rebound/policy/";
+
   private PolicyCompiler() {}
 
   static LoadedPolicy compile(PolicyFiles files) {
@@ -79,11 +81,28 @@ final class PolicyCompiler {
     KieFileSystem kfs = ks.newKieFileSystem();
     ReleaseId id = ks.newReleaseId("io.rebound", "policy-" + UUID.randomUUID(), "1.0.0");
     kfs.generateAndWritePomXML(id);
-    drl.forEach((path, text) -> kfs.write("src/main/resources/" + path, text));
+    // all rules share the package io.rebound.policy; keeping the files in its folder avoids a
+    // build warning per sheet. byFile maps the builder's path back to the file ops know.
+    Map<String, String> byFile = new HashMap<>();
+    drl.forEach(
+        (path, text) -> {
+          String file = KIE_FOLDER + path.replaceAll("[^A-Za-z0-9.-]", "_");
+          byFile.put(file, path);
+          kfs.write(file, text);
+        });
     KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
     List<String> problems = new ArrayList<>();
     for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-      problems.add(describe(m, drl));
+      // Drools adds this after the real parse error; it only repeats that the file failed
+      if (!m.getText().contains("Parser returned a null Package")) {
+        problems.add(describe(m, byFile, drl));
+      }
+    }
+    if (problems.isEmpty() && builder.getResults().hasMessages(Message.Level.ERROR)) {
+      builder
+          .getResults()
+          .getMessages(Message.Level.ERROR)
+          .forEach(m -> problems.add(describe(m, byFile, drl)));
     }
     if (!problems.isEmpty()) {
       ks.getRepository().removeKieModule(id);
@@ -97,8 +116,10 @@ final class PolicyCompiler {
   }
 
   /** "rules/invariants.drl, line 12: ..." or, for a table, the rule (sheet and row) at fault. */
-  private static String describe(Message m, Map<String, String> drl) {
-    String path = m.getPath() == null ? "" : m.getPath().replaceFirst("^src/main/resources/", "");
+  private static String describe(Message m, Map<String, String> byFile, Map<String, String> drl) {
+    String reported = m.getPath() == null ? "" : m.getPath();
+    String path = byFile.getOrDefault(reported, byFile.get("src/main/resources/" + reported));
+    path = path == null ? reported : path;
     String text = m.getText().replaceAll("\\s+", " ").trim();
     if (path.contains(".xlsx/")) {
       String workbook = path.substring(path.indexOf('/') + 1, path.indexOf(".xlsx/") + 5);

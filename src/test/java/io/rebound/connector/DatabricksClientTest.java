@@ -653,6 +653,7 @@ class DatabricksClientTest {
       assertThat(e.retryable()).isFalse();
       assertThat(e.httpStatus()).isEqualTo(403);
       assertThat(e.getMessage()).contains("CAN_MANAGE");
+      assertThat(e.getCause()).as("no SDK type leaves the package").isNull();
     }
 
     @Test

@@ -43,6 +43,17 @@ class IncidentStatusTest {
   }
 
   @Test
+  void escalatedIncidentsStillTakeRepeatsResolvedAndSuppressedOnesDoNot() {
+    assertThat(IncidentStatus.values())
+        .filteredOn(IncidentStatus::absorbsRepeats)
+        .containsExactly(
+            IncidentStatus.OPEN,
+            IncidentStatus.DECIDED,
+            IncidentStatus.REMEDIATING,
+            IncidentStatus.ESCALATED);
+  }
+
+  @Test
   void onlyUnfinishedIncidentsAreOpen() {
     assertThat(IncidentStatus.values())
         .filteredOn(IncidentStatus::isOpen)

@@ -12,16 +12,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.rebound.connector.DatabricksReads;
-import io.rebound.incident.IncidentDecided;
 import io.rebound.incident.IncidentLifecycle;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,14 +33,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The whole ingest path over real HTTP against a running server: webhooks in, inbox, processing,
@@ -71,9 +69,11 @@ import tools.jackson.databind.JsonNode;
       // the recorded cluster events are from 2021
       "rebound.databricks.watch.lookback=3650d",
       "rebound.databricks.token=dapi-test-token",
-      "rebound.connector.read-timeout=5s"
+      "rebound.connector.read-timeout=5s",
+      // when remediation is present: remediable incidents wait for approval instead of running
+      "rebound.remediation.mode=approve-all"
     })
-@Import(IngestFlowContract.DecidedEvents.class)
+@Import(DecidedEvents.class)
 abstract class IngestFlowContract {
 
   static final WireMockServer DATABRICKS = new WireMockServer(options().dynamicPort());
@@ -87,17 +87,6 @@ abstract class IngestFlowContract {
     registry.add("rebound.databricks.host", DATABRICKS::baseUrl);
   }
 
-  /** Collects IncidentDecided events as remediation would receive them. */
-  @TestConfiguration(proxyBeanMethods = false)
-  static class DecidedEvents {
-    final List<IncidentDecided> received = new CopyOnWriteArrayList<>();
-
-    @EventListener
-    void on(IncidentDecided event) {
-      received.add(event);
-    }
-  }
-
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired DeliveryProcessor processor;
@@ -105,6 +94,7 @@ abstract class IngestFlowContract {
   @Autowired IncidentLifecycle lifecycle;
   @Autowired ClusterWatcher clusterWatcher;
   @Autowired DatabricksReads databricksReads;
+  @Autowired Inbox inbox;
 
   TestHttp http;
 
@@ -202,7 +192,8 @@ abstract class IngestFlowContract {
       String id = incidents.path("items").get(0).path("id").asString();
       assertThat(delivery.path("incidentId").asString()).isEqualTo(id);
       JsonNode incident = viewer("/api/incidents/" + id).body();
-      assertThat(incident.path("status").asString()).isEqualTo("DECIDED");
+      // DECIDED, or already moved on by remediation when that module is present
+      assertThat(incident.path("status").asString()).isNotEqualTo("OPEN");
       assertThat(incident.path("decision").path("failure").asBoolean()).isTrue();
       assertThat(incident.path("policyVersion").asString()).isNotBlank();
       assertThat(incident.path("fact").path("source").asString()).isNotBlank();
@@ -249,6 +240,38 @@ abstract class IngestFlowContract {
     assertThat(incidents.path("items").get(0).path("occurrences").asInt()).isEqualTo(50);
     assertThat(deliveryIds).hasSize(50).doesNotHaveDuplicates();
     assertThat(decided.received).hasSize(1);
+  }
+
+  @Test
+  void aDeliveryLeftUnprocessedBeforeARestartIsPickedUpByTheRetrySweep() throws Exception {
+    // As a crash leaves it: stored and answered, never handed to a worker, lease long expired.
+    UUID id = UUID.randomUUID();
+    byte[] body = TestHttp.payload("azure-monitor/adf_log_alert_v2_copy_2200_blob_not_exist.json");
+    Instant before = Instant.now().minusSeconds(600);
+    inbox.insert(
+        new Delivery(
+            id,
+            "azure-monitor",
+            "/webhooks/azure-monitor",
+            before,
+            "{}",
+            body,
+            false,
+            body.length,
+            Delivery.Status.RECEIVED,
+            202,
+            null,
+            0,
+            before.plusSeconds(60),
+            null,
+            null,
+            null));
+
+    JsonNode processed = awaitProcessed(id.toString());
+
+    assertThat(processed.path("status").asString()).isEqualTo("PROCESSED");
+    assertThat(processed.path("attempts").asInt()).isEqualTo(1);
+    assertThat(processed.path("incidentId").isNull()).isFalse();
   }
 
   // ---- rejections ---------------------------------------------------------------------------
@@ -364,66 +387,51 @@ abstract class IngestFlowContract {
 
   // ---- resolution ---------------------------------------------------------------------------
 
+  // The failures below are remediable by the shipped policy, so with remediation in approve-all
+  // mode they stay DECIDED (waiting for approval) until the platform reports recovery.
+
   @Test
   void resolvedAlertResolvesItsOpenIncident() throws Exception {
-    String fired =
-        accept(
-            "/webhooks/azure-monitor", "azure-monitor/adf_metric_alert_pipeline_failed_runs.json");
+    String fired = accept("/webhooks/azure-monitor", GATEWAY_TIMEOUT_ALERT);
     String incidentId = awaitProcessed(fired).path("incidentId").asString();
-    String resolved =
-        accept(
-            "/webhooks/azure-monitor",
-            "azure-monitor/adf_metric_alert_pipeline_failed_runs_resolved.json");
+    String resolved = accept("/webhooks/azure-monitor", resolvedCopyOf(GATEWAY_TIMEOUT_ALERT));
     assertThat(awaitProcessed(resolved).path("incidentId").asString()).isEqualTo(incidentId);
 
     JsonNode incident = viewer("/api/incidents/" + incidentId).body();
     assertThat(incident.path("status").asString()).isEqualTo("RESOLVED");
     assertThat(incident.path("resolvedAt").isNull()).isFalse();
-    assertThat(actions(incident.path("audit"))).endsWith("incident.resolved");
+    assertThat(actions(incident.path("audit"))).contains("incident.resolved");
   }
 
   @Test
-  void laterSuccessOfTheSameJobOrPipelineResolvesTheOpenIncident() throws Exception {
-    String failed = accept("/webhooks/github", "cicd/github_workflow_run_failure.json");
-    String githubIncident = awaitProcessed(failed).path("incidentId").asString();
-    String dbFailed = accept("/webhooks/databricks", "databricks/databricks_job_failure.json");
-    String dbIncident = awaitProcessed(dbFailed).path("incidentId").asString();
+  void laterSuccessOfTheSameJobResolvesTheOpenIncident() throws Exception {
+    String failed = accept("/webhooks/databricks", "databricks/databricks_job_failure.json");
+    String incidentId = awaitProcessed(failed).path("incidentId").asString();
 
-    awaitProcessed(
-        accept("/webhooks/github", "cicd/github_workflow_run_completed_success_verbatim.json"));
-    awaitProcessed(accept("/webhooks/databricks", "databricks/databricks_job_success.json"));
+    String success = accept("/webhooks/databricks", "databricks/databricks_job_success.json");
 
-    assertThat(viewer("/api/incidents/" + githubIncident).body().path("status").asString())
-        .isEqualTo("RESOLVED");
-    assertThat(viewer("/api/incidents/" + dbIncident).body().path("status").asString())
+    assertThat(awaitProcessed(success).path("incidentId").asString()).isEqualTo(incidentId);
+    assertThat(viewer("/api/incidents/" + incidentId).body().path("status").asString())
         .isEqualTo("RESOLVED");
     JsonNode stats = viewer("/api/stats").body();
-    assertThat(stats.path("byStatus").path("RESOLVED").asLong()).isEqualTo(2);
+    assertThat(stats.path("byStatus").path("RESOLVED").asLong()).isEqualTo(1);
     assertThat(stats.path("meanTimeToResolveSeconds").isNumber()).isTrue();
   }
 
   @Test
   void aNewFailureAfterResolutionOpensANewIncident() throws Exception {
     String first =
-        awaitProcessed(
-                accept(
-                    "/webhooks/azure-monitor",
-                    "azure-monitor/adf_metric_alert_pipeline_failed_runs.json"))
+        awaitProcessed(accept("/webhooks/azure-monitor", GATEWAY_TIMEOUT_ALERT))
             .path("incidentId")
             .asString();
-    awaitProcessed(
-        accept(
-            "/webhooks/azure-monitor",
-            "azure-monitor/adf_metric_alert_pipeline_failed_runs_resolved.json"));
+    awaitProcessed(accept("/webhooks/azure-monitor", resolvedCopyOf(GATEWAY_TIMEOUT_ALERT)));
     String second =
-        awaitProcessed(
-                accept(
-                    "/webhooks/azure-monitor",
-                    "azure-monitor/adf_metric_alert_pipeline_failed_runs.json"))
+        awaitProcessed(accept("/webhooks/azure-monitor", GATEWAY_TIMEOUT_ALERT))
             .path("incidentId")
             .asString();
     assertThat(second).isNotEqualTo(first);
-    assertThat(viewer("/api/incidents?status=DECIDED").body().path("total").asLong()).isEqualTo(1);
+    assertThat(viewer("/api/incidents?status=resolved").body().path("total").asLong()).isEqualTo(1);
+    assertThat(viewer("/api/incidents").body().path("total").asLong()).isEqualTo(2);
   }
 
   // ---- replay -------------------------------------------------------------------------------
@@ -540,10 +548,7 @@ abstract class IngestFlowContract {
   @Test
   void lifecycleTransitionsAreGuardedAndAudited() throws Exception {
     String id =
-        awaitProcessed(
-                accept(
-                    "/webhooks/azure-monitor",
-                    "azure-monitor/adf_log_alert_v2_copy_2200_blob_not_exist.json"))
+        awaitProcessed(accept("/webhooks/azure-monitor", GATEWAY_TIMEOUT_ALERT))
             .path("incidentId")
             .asString();
     UUID incidentId = UUID.fromString(id);
@@ -565,6 +570,13 @@ abstract class IngestFlowContract {
             "attempt.started",
             "incident.escalated");
     assertThat(viewer("/api/audit?incidentId=" + id + "&action=attempt.started").body()).hasSize(1);
+
+    // the same failure arriving again is one more occurrence of the escalated incident, not a new
+    // incident that would escalate (and page) again
+    String repeat = accept("/webhooks/azure-monitor", GATEWAY_TIMEOUT_ALERT);
+    assertThat(awaitProcessed(repeat).path("incidentId").asString()).isEqualTo(id);
+    assertThat(viewer("/api/incidents/" + id).body().path("occurrences").asInt()).isEqualTo(2);
+    assertThat(viewer("/api/incidents").body().path("total").asLong()).isEqualTo(1);
   }
 
   // ---- Databricks ---------------------------------------------------------------------------
@@ -586,13 +598,14 @@ abstract class IngestFlowContract {
   }
 
   @Test
-  void aSlowDatabricksApiAddsNothingToOtherWebhooksLatency() throws Exception {
+  void aSlowDatabricksApiAddsNothingToOtherWebhooksLatencyNorTheirProcessing() throws Exception {
     DATABRICKS.stubFor(
         get(urlPathEqualTo("/api/2.2/jobs/runs/get"))
             .willReturn(
                 okJson(text("databricks/databricks_runs_get_failed_run_execution_error.json"))
                     .withFixedDelay(2000)));
-    for (int i = 0; i < 4; i++) {
+    // more Databricks failures than there are workers of any kind: each waits 2 s on the API
+    for (int i = 0; i < 10; i++) {
       assertThat(
               postSigned(
                       "/webhooks/databricks",
@@ -605,10 +618,14 @@ abstract class IngestFlowContract {
         postSigned(
             "/webhooks/azure-monitor",
             TestHttp.payload("azure-monitor/adf_log_alert_v2_copy_2200_blob_not_exist.json"));
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    Duration answered = Duration.ofNanos(System.nanoTime() - start);
+    JsonNode processed = awaitProcessed(adf.body().path("deliveryId").asString());
+    Duration decided = Duration.ofNanos(System.nanoTime() - start);
 
     assertThat(adf.status()).isEqualTo(202);
-    assertThat(took).isLessThan(Duration.ofMillis(1000));
+    assertThat(answered).isLessThan(Duration.ofMillis(1000));
+    assertThat(processed.path("incidentId").isNull()).isFalse();
+    assertThat(decided).isLessThan(Duration.ofMillis(1900));
   }
 
   @Test
@@ -647,6 +664,24 @@ abstract class IngestFlowContract {
   }
 
   // ---- helpers ------------------------------------------------------------------------------
+
+  static final String GATEWAY_TIMEOUT_ALERT =
+      "azure-monitor/adf_log_alert_v2_web_2108_gateway_timeout.json";
+
+  /** The same alert instance as Azure Monitor sends it once its condition is resolved. */
+  static byte[] resolvedCopyOf(String file) {
+    ObjectNode alert = (ObjectNode) TestHttp.payloadJson(file);
+    ObjectNode essentials = (ObjectNode) alert.path("data").path("essentials");
+    essentials.put("monitorCondition", "Resolved");
+    essentials.put("resolvedDateTime", "2025-03-14T05:56:53.0000000Z");
+    return TestHttp.JSON.writeValueAsBytes(alert);
+  }
+
+  String accept(String path, byte[] body) {
+    TestHttp.Response answer = postSigned(path, body);
+    assertThat(answer.status()).as(answer.raw()).isEqualTo(202);
+    return answer.body().path("deliveryId").asString();
+  }
 
   static String text(String file) {
     return new String(TestHttp.payload(file), StandardCharsets.UTF_8);

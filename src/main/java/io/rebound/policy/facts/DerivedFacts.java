@@ -65,11 +65,6 @@ public final class DerivedFacts {
     public int getRow() {
       return row;
     }
-
-    /** True when this candidate should be preferred over the other. */
-    public boolean beats(Classification other) {
-      return rank < other.rank || (rank == other.rank && row < other.row);
-    }
   }
 
   /** The error type the policy settled on, with what later phases need to know. */
@@ -100,10 +95,17 @@ public final class DerivedFacts {
 
   /** Error message text, inserted only when no code classified the failure. */
   public static final class MessageText {
+    private final String platform;
     private final String text;
 
-    public MessageText(String text) {
+    public MessageText(String platform, String text) {
+      this.platform = platform;
       this.text = text == null ? "" : text;
+    }
+
+    /** Compared before any pattern, so a row for another platform never runs its regex. */
+    public String getPlatform() {
+      return platform;
     }
 
     public String getText() {

@@ -21,9 +21,4 @@ public final class RuleNames {
     }
     return row;
   }
-
-  public static String tableOf(String ruleName) {
-    int underscore = ruleName.lastIndexOf('_');
-    return underscore < 0 ? ruleName : ruleName.substring(0, underscore);
-  }
 }

@@ -1,0 +1,156 @@
+package io.rebound.ingest;
+
+import io.rebound.incident.AuditTrail;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Stores deliveries with group commit: request threads hand over their delivery and wait; a writer
+ * stores everything waiting in a single transaction and wakes them once it has committed. A few
+ * writers run side by side so one slow commit does not hold up the next batch. A commit (an fsync
+ * on PostgreSQL) per delivery would cap intake at the disk's flush rate; this way one flush covers
+ * every delivery that arrived meanwhile, and no sender is answered before its delivery is durable.
+ */
+@Component
+class InboxWriter implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(InboxWriter.class);
+  private static final int MAX_BATCH = 256;
+
+  /** A delivery with the audit event that records its arrival. */
+  record Entry(Delivery delivery, String actor, String action, Map<String, Object> details) {}
+
+  private record Pending(Entry entry, CompletableFuture<Void> stored) {}
+
+  private final Inbox inbox;
+  private final AuditTrail audit;
+  private final TransactionTemplate tx;
+  private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(10_000);
+  private final int writerCount;
+  private final List<Thread> writers = new ArrayList<>();
+  private volatile boolean running;
+
+  InboxWriter(Inbox inbox, AuditTrail audit, TransactionTemplate tx, IngestProperties properties) {
+    this.inbox = inbox;
+    this.audit = audit;
+    this.tx = tx;
+    this.writerCount = Math.max(1, properties.writers());
+  }
+
+  /** Returns once the entry is committed; 503 if the database cannot keep up or is down. */
+  void store(Entry entry) {
+    Pending pending = new Pending(entry, new CompletableFuture<>());
+    if (!running || !queue.offer(pending)) {
+      throw unavailable("Rebound is not accepting deliveries right now; the sender should retry");
+    }
+    try {
+      pending.stored().get(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable("Interrupted while storing the delivery; the sender should retry");
+    } catch (ExecutionException | TimeoutException e) {
+      throw unavailable(
+          "The delivery could not be stored (database unavailable); the sender should retry");
+    }
+  }
+
+  private void run() {
+    List<Pending> batch = new ArrayList<>(MAX_BATCH);
+    while (running || !queue.isEmpty()) {
+      try {
+        Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, MAX_BATCH - 1);
+        write(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        running = false;
+      } catch (RuntimeException e) {
+        log.error("Storing {} deliveries failed", batch.size(), e);
+        batch.forEach(p -> p.stored().completeExceptionally(e));
+      } finally {
+        batch.clear();
+      }
+    }
+  }
+
+  private void write(List<Pending> batch) {
+    try {
+      tx.executeWithoutResult(s -> batch.forEach(p -> insert(p.entry())));
+      batch.forEach(p -> p.stored().complete(null));
+    } catch (RuntimeException e) {
+      // One bad row must not fail its neighbours: store them one by one.
+      for (Pending p : batch) {
+        try {
+          tx.executeWithoutResult(s -> insert(p.entry()));
+          p.stored().complete(null);
+        } catch (RuntimeException single) {
+          log.error("Storing delivery {} failed", p.entry().delivery().id(), single);
+          p.stored().completeExceptionally(single);
+        }
+      }
+    }
+  }
+
+  private void insert(Entry entry) {
+    Delivery d = entry.delivery();
+    inbox.insert(d);
+    audit.record(entry.actor(), entry.action(), null, d.id(), d.source(), entry.details());
+  }
+
+  private static ResponseStatusException unavailable(String reason) {
+    return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, reason);
+  }
+
+  @Override
+  public void start() {
+    running = true;
+    for (int i = 1; i <= writerCount; i++) {
+      Thread writer = new Thread(this::run, "inbox-writer-" + i);
+      writer.setDaemon(true);
+      writer.start();
+      writers.add(writer);
+    }
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    try {
+      for (Thread writer : writers) {
+        writer.join(10_000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    writers.clear();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Starts before and stops after the web server (whose phases are near DEFAULT_PHASE). */
+  @Override
+  public int getPhase() {
+    return 0;
+  }
+}
