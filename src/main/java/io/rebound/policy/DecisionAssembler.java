@@ -48,7 +48,7 @@ final class DecisionAssembler {
     Assessment assessmentFound = null;
     PlaybookChoice choiceFound = null;
     LibraryVersions libraryFound = null;
-    Gate gateFound = null;
+    List<Gate> gates = new ArrayList<>(4);
     NeverAutomatic neverFound = null;
     List<Escalation> escalationsFound = null;
     for (Derived d : derived) {
@@ -66,7 +66,7 @@ final class DecisionAssembler {
       } else if (d instanceof LibraryVersions l) {
         libraryFound = l;
       } else if (d instanceof Gate g) {
-        gateFound = g;
+        gates.add(g);
       } else if (d instanceof NeverAutomatic n) {
         neverFound = n;
       } else if (d instanceof Escalation e) {
@@ -80,7 +80,6 @@ final class DecisionAssembler {
     final Assessment assessment = assessmentFound;
     final PlaybookChoice choice = choiceFound;
     final LibraryVersions library = libraryFound;
-    final Gate gate = gateFound;
     final NeverAutomatic never = neverFound;
     final List<Escalation> escalations = escalationsFound;
     List<String> reasons = new ArrayList<>(6);
@@ -161,10 +160,23 @@ final class DecisionAssembler {
       chosen = withVersions(playbook, versions);
       reasons.add(libraryLine(library, input, versions));
     }
-    boolean approval = gate == null || gate.isNeedsApproval();
-    if (gate != null) {
-      reasons.add(line(gate, r -> gateLine(r, gate)));
+    List<String> gated = new ArrayList<>(2);
+    boolean primaryGated = false;
+    for (Gate gate : gates) {
+      RuleInfo home = catalog.get(gate.getRule());
+      // a table row always says the same; the default rule's line names the action it gated
+      reasons.add(
+          home.entry().sheet() == null ? gateLine(home, gate) : line(gate, r -> gateLine(r, gate)));
+      if (gate.isNeedsApproval() && !gated.contains(gate.getAction())) {
+        gated.add(gate.getAction());
+      }
+      primaryGated |= gate.getAction().equals(chosen.action());
     }
+    if (!primaryGated && !gated.contains(chosen.action())) {
+      gated.add(chosen.action()); // no gate row fired for the first action: a person approves
+    }
+    chosen = withApprovals(chosen, gated);
+    boolean approval = chosen.needsApproval(chosen.action());
     return new Decision(
         true,
         classified.getErrorType(),
@@ -284,6 +296,21 @@ final class DecisionAssembler {
         chain,
         c.getCircuitBreakerThreshold(),
         List.of());
+  }
+
+  private static Playbook withApprovals(Playbook p, List<String> gated) {
+    return new Playbook(
+        p.action(),
+        p.maxRetries(),
+        p.backoffSeconds(),
+        p.timeoutSeconds(),
+        p.verifyHealth(),
+        p.healthCheck(),
+        p.fallbacks(),
+        p.chain(),
+        p.circuitBreakerThreshold(),
+        p.libraryVersions(),
+        gated);
   }
 
   private static Playbook withVersions(Playbook p, List<String> versions) {

@@ -1,9 +1,12 @@
 package io.rebound.policy;
 
+import io.rebound.failure.Environment;
 import io.rebound.failure.FailureFact;
+import io.rebound.policy.facts.DerivedFacts.Classified;
 import io.rebound.policy.facts.PolicyInput;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
@@ -16,6 +19,9 @@ import org.kie.api.runtime.rule.FactHandle;
  * decisions/s with a stateless session per call versus the figures in BENCHMARKS.md this way.
  */
 final class LoadedPolicy {
+
+  /** Rule name recorded for a classification made by a chain rather than by a table row. */
+  static final String CHAINED = "Chained from another playbook";
 
   private final KieBase kieBase;
   private final RuleCatalog catalog;
@@ -46,6 +52,23 @@ final class LoadedPolicy {
         explanation.add(catalog.get(rule).entry());
       }
       return new Evaluation(fact, decision, explanation, version);
+    } finally {
+      s.empty();
+    }
+  }
+
+  /**
+   * The playbook of an error type in an environment, as if a failure had just been classified so:
+   * the assess, playbook and gate tables run, the classification tables do not.
+   */
+  Optional<Playbook> playbookFor(String errorType, Environment environment) {
+    Classified classified = new Classified(CHAINED, errorType, environment.id(), "chained");
+    ThreadSession s = sessions.get();
+    try {
+      s.session.insert(classified);
+      s.session.fireAllRules();
+      Decision decision = assembler.assemble(null, s.trace.derived);
+      return Optional.ofNullable(decision.playbook());
     } finally {
       s.empty();
     }

@@ -17,6 +17,8 @@ import java.util.List;
  * @param chain the playbook (error type) to run after this one succeeds, or null
  * @param circuitBreakerThreshold failures of this action on this resource that open its breaker
  * @param libraryVersions for reinstall_library: versions to try in order, never the failed one
+ * @param approvalRequiredFor the actions of this playbook (first action or fallbacks) that wait for
+ *     a person's approval in this environment, per the approval-gates workbook
  */
 public record Playbook(
     String action,
@@ -28,11 +30,45 @@ public record Playbook(
     List<String> fallbacks,
     String chain,
     int circuitBreakerThreshold,
-    List<String> libraryVersions) {
+    List<String> libraryVersions,
+    List<String> approvalRequiredFor) {
 
   public Playbook {
     backoffSeconds = backoffSeconds == null ? List.of() : List.copyOf(backoffSeconds);
     fallbacks = fallbacks == null ? List.of() : List.copyOf(fallbacks);
     libraryVersions = libraryVersions == null ? List.of() : List.copyOf(libraryVersions);
+    approvalRequiredFor =
+        approvalRequiredFor == null ? List.of() : List.copyOf(approvalRequiredFor);
+  }
+
+  /** A playbook none of whose actions needs approval. */
+  public Playbook(
+      String action,
+      int maxRetries,
+      List<Integer> backoffSeconds,
+      int timeoutSeconds,
+      boolean verifyHealth,
+      String healthCheck,
+      List<String> fallbacks,
+      String chain,
+      int circuitBreakerThreshold,
+      List<String> libraryVersions) {
+    this(
+        action,
+        maxRetries,
+        backoffSeconds,
+        timeoutSeconds,
+        verifyHealth,
+        healthCheck,
+        fallbacks,
+        chain,
+        circuitBreakerThreshold,
+        libraryVersions,
+        List.of());
+  }
+
+  /** Whether a person must approve before Rebound runs this action of the playbook. */
+  public boolean needsApproval(String anAction) {
+    return approvalRequiredFor.contains(anAction);
   }
 }

@@ -1,8 +1,10 @@
 package io.rebound.policy;
 
+import io.rebound.failure.Environment;
 import io.rebound.failure.FailureFact;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -49,6 +51,13 @@ public final class PolicyEngine implements DecisionService {
   public Evaluation evaluate(FailureFact fact) {
     Objects.requireNonNull(fact, "fact");
     return current.get().evaluate(fact);
+  }
+
+  @Override
+  public Optional<Playbook> playbookFor(String errorType, Environment environment) {
+    Objects.requireNonNull(errorType, "errorType");
+    Objects.requireNonNull(environment, "environment");
+    return current.get().playbookFor(errorType, environment);
   }
 
   @Override

@@ -28,7 +28,7 @@ final class RuleCatalog {
       String location = file + ", " + table.sheet() + ", row " + row.row();
       RuleInfo info =
           new RuleInfo(
-              new ExplanationEntry(name, file, table.sheet(), row.row()),
+              new ExplanationEntry(name, table.file(), table.sheet(), row.row()),
               location,
               evidence(table, row));
       rules.put(name, info);

@@ -15,7 +15,7 @@ class ExplanationTest {
 
     ExplanationEntry playbookRow =
         e.explanation().stream()
-            .filter(x -> "playbooks.xlsx".equals(x.file()))
+            .filter(x -> "decision-tables/playbooks.xlsx".equals(x.file()))
             .findFirst()
             .orElseThrow();
     assertThat(playbookRow.sheet()).isEqualTo("Playbooks");
@@ -45,7 +45,11 @@ class ExplanationTest {
     assertThat(e.explanation()).allSatisfy(x -> assertThat(x.file()).isNotNull());
     assertThat(e.explanation())
         .extracting(ExplanationEntry::file)
-        .contains("classification.xlsx", "severity.xlsx", "playbooks.xlsx", "approval-gates.xlsx")
+        .contains(
+            "decision-tables/classification.xlsx",
+            "decision-tables/severity.xlsx",
+            "decision-tables/playbooks.xlsx",
+            "decision-tables/approval-gates.xlsx")
         .contains("rules/classification-flow.drl");
     assertThat(e.explanation())
         .filteredOn(x -> x.file().endsWith(".drl"))

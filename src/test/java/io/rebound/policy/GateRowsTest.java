@@ -57,14 +57,14 @@ class GateRowsTest {
     assertThat(e.explanation())
         .contains(
             new ExplanationEntry(
-                APPROVAL.ruleName(row), "approval-gates.xlsx", "Approval", row.row()));
+                APPROVAL.ruleName(row),
+                "decision-tables/approval-gates.xlsx",
+                "Approval",
+                row.row()));
     boolean needs =
         io.rebound.policy.facts.PolicyLists.yes(row.value(APPROVAL.column("Needs approval")));
-    if (action.equals("escalate")) {
-      assertThat(e.decision().approvalRequired()).as("nothing to approve").isFalse();
-    } else {
-      assertThat(e.decision().approvalRequired()).isEqualTo(needs);
-    }
+    assertThat(e.decision().approvalRequired()).isEqualTo(needs);
+    assertThat(e.decision().playbook().needsApproval(action)).isEqualTo(needs);
   }
 
   @Test

@@ -35,7 +35,7 @@ class PlaybookRowsTest {
     assertThat(e.explanation())
         .contains(
             new ExplanationEntry(
-                PLAYBOOKS.ruleName(row), "playbooks.xlsx", "Playbooks", row.row()));
+                PLAYBOOKS.ruleName(row), "decision-tables/playbooks.xlsx", "Playbooks", row.row()));
 
     String action = cell(row, "Action");
     boolean never =
@@ -89,7 +89,9 @@ class PlaybookRowsTest {
                 List.of("scale_cluster"),
                 null,
                 5,
-                List.of()));
+                List.of(),
+                // the restart runs on its own; the scale_cluster fallback waits for a person
+                List.of("scale_cluster")));
     assertThat(d.reasons().get(0))
         .matches(
             "Classified as DatabricksDriverNotResponding: cluster termination code"

@@ -257,13 +257,38 @@ public final class DerivedFacts {
     }
   }
 
+  /**
+   * One action the playbook may take (its first action or a fallback), inserted so the approval
+   * table can gate each of them: a fallback that scales a production cluster waits for a person
+   * even when the restart before it did not.
+   */
+  public static final class PlannedAction extends Derived {
+    private final String action;
+
+    public PlannedAction(String rule, String action) {
+      super(rule);
+      this.action = action;
+    }
+
+    public String getAction() {
+      return action;
+    }
+  }
+
+  /** Whether one planned action needs a person's approval before Rebound runs it. */
   public static final class Gate extends Derived {
+    private final String action;
     private final boolean needsApproval;
     private String because;
 
-    public Gate(String rule, String needsApproval) {
+    public Gate(String rule, String action, String needsApproval) {
       super(rule);
+      this.action = action;
       this.needsApproval = PolicyLists.yes(needsApproval);
+    }
+
+    public String getAction() {
+      return action;
     }
 
     public boolean isNeedsApproval() {
