@@ -31,6 +31,7 @@ create table remediation_step (
   timeout_seconds   int           not null,
   health_check      varchar(64)   not null,
   breaker_threshold int           not null,
+  needs_approval    boolean       not null,
   target_json       varchar(4000) not null,
   parameters_json   varchar(4000) not null,
   status            varchar(16)   not null,
@@ -64,7 +65,8 @@ create index remediation_attempt_started_idx on remediation_attempt (started_at)
 
 create table remediation_approval (
   id           uuid                     primary key,
-  plan_id      uuid                     not null unique references remediation_plan (id),
+  plan_id      uuid                     not null references remediation_plan (id),
+  step_no      int                      not null,
   incident_id  uuid                     not null,
   status       varchar(16)              not null,
   requested_by varchar(200)             not null,
@@ -73,7 +75,9 @@ create table remediation_approval (
   summary      varchar(4000)            not null,
   decided_by   varchar(200),
   decided_at   timestamp with time zone,
-  reason       varchar(4000)
+  reason       varchar(4000),
+  -- a plan may wait at several steps (a gated fallback, a gated chained playbook), once each
+  constraint remediation_approval_once unique (plan_id, step_no)
 );
 
 create index remediation_approval_status_idx on remediation_approval (status);

@@ -51,7 +51,7 @@ class ApprovalService {
               "approval.granted",
               PlanExecutor.details(
                   "approval", approvalId.toString(), "by", approver, "reason", reason));
-          executor.startPlan(plan.id());
+          executor.startStep(plan.id(), approval.stepNo());
           return store.approval(approvalId).orElseThrow();
         });
   }

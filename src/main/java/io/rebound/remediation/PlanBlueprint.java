@@ -83,7 +83,8 @@ final class PlanBlueprint {
             primaryCheck,
             playbook.circuitBreakerThreshold(),
             target,
-            parameters));
+            parameters,
+            playbook.needsApproval(playbook.action())));
     for (String fallback : playbook.fallbacks()) {
       steps.add(
           new StepSpec(
@@ -99,7 +100,8 @@ final class PlanBlueprint {
                   : StepSpec.NO_HEALTH_CHECK,
               playbook.circuitBreakerThreshold(),
               target,
-              parameters));
+              parameters,
+              !StepSpec.ESCALATE.equals(fallback) && playbook.needsApproval(fallback)));
     }
   }
 

@@ -38,6 +38,7 @@ class PlanExecutor {
 
   private final PlanStore store;
   private final StepTasks tasks;
+  private final ApprovalGate gate;
   private final Connectors connectors;
   private final Breakers breakers;
   private final ActionBudget budget;
@@ -50,6 +51,7 @@ class PlanExecutor {
   PlanExecutor(
       PlanStore store,
       StepTasks tasks,
+      ApprovalGate gate,
       Connectors connectors,
       Breakers breakers,
       ActionBudget budget,
@@ -60,6 +62,7 @@ class PlanExecutor {
       PlatformTransactionManager transactions) {
     this.store = store;
     this.tasks = tasks;
+    this.gate = gate;
     this.connectors = connectors;
     this.breakers = breakers;
     this.budget = budget;
@@ -486,7 +489,7 @@ class PlanExecutor {
           plan.incidentId(),
           "fallback.started",
           details("step", next.stepNo(), "action", next.action(), "after", why));
-      tasks.attempt(plan.id(), next.stepNo(), 1, Instant.now());
+      startOrPark(plan, next, "after " + why);
     } else {
       escalate(
           plan,
@@ -510,15 +513,36 @@ class PlanExecutor {
           plan.incidentId(),
           "chain.started",
           details("playbook", next.playbook(), "action", next.action(), "after", what));
-      tasks.attempt(plan.id(), next.stepNo(), 1, Instant.now());
+      startOrPark(plan, next, "after " + what);
     } else {
       resolve(plan, what);
     }
   }
 
-  /** Starts a plan's first step now. Runs inside the caller's transaction. */
-  void startPlan(UUID planId) {
-    tasks.attempt(planId, 0, 1, Instant.now());
+  /** Starts a step of a running plan now. Runs inside the caller's transaction. */
+  void startStep(UUID planId, int stepNo) {
+    tasks.attempt(planId, stepNo, 1, Instant.now());
+  }
+
+  /**
+   * Runs the next step, or, in auto mode when the policy gates its action, parks the plan until an
+   * approver says yes (the first step's gate is checked when the plan is made).
+   */
+  private void startOrPark(Rows.Plan plan, Rows.Step next, String context) {
+    if (plan.mode() == Mode.AUTO && next.needsApproval() && !next.escalates()) {
+      if (store.movePlan(plan.id(), PlanStatus.RUNNING, PlanStatus.AWAITING_APPROVAL, null)) {
+        String on = ActionCatalog.resourceOf(next.action(), next.target()).key();
+        gate.park(
+            plan.id(),
+            plan.incidentId(),
+            next.stepNo(),
+            plan.requestedBy(),
+            "the policy requires approval for " + next.action(),
+            next.action() + " on " + on + " (" + context + ")");
+      }
+      return;
+    }
+    startStep(plan.id(), next.stepNo());
   }
 
   void resolve(Rows.Plan plan, String reason) {

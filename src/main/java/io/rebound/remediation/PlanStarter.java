@@ -34,6 +34,7 @@ class PlanStarter {
   private final PlanStore store;
   private final PlanExecutor executor;
   private final StepTasks tasks;
+  private final ApprovalGate gate;
   private final DecisionService decisions;
   private final KillSwitch killSwitch;
   private final IncidentGateway incidents;
@@ -44,6 +45,7 @@ class PlanStarter {
       PlanStore store,
       PlanExecutor executor,
       StepTasks tasks,
+      ApprovalGate gate,
       DecisionService decisions,
       KillSwitch killSwitch,
       IncidentGateway incidents,
@@ -52,6 +54,7 @@ class PlanStarter {
     this.store = store;
     this.executor = executor;
     this.tasks = tasks;
+    this.gate = gate;
     this.decisions = decisions;
     this.killSwitch = killSwitch;
     this.incidents = incidents;
@@ -142,43 +145,20 @@ class PlanStarter {
       return;
     }
     boolean needsApproval =
-        mode == Mode.APPROVE_ALL || (mode == Mode.AUTO && decision.approvalRequired());
+        mode == Mode.APPROVE_ALL
+            || (mode == Mode.AUTO && (decision.approvalRequired() || steps.get(0).needsApproval()));
     if (needsApproval) {
       insertPlan(event, planId, mode, PlanStatus.AWAITING_APPROVAL, null);
       store.insertSteps(planId, steps);
-      Instant now = Instant.now();
-      UUID approvalId = UUID.randomUUID();
-      Instant expiresAt = now.plus(properties.approvalExpiry());
-      store.insertApproval(
-          new Rows.Approval(
-              approvalId,
-              planId,
-              event.incidentId(),
-              "PENDING",
-              event.requestedBy(),
-              now,
-              expiresAt,
-              summary,
-              null,
-              null,
-              null));
-      tasks.approvalExpiry(approvalId, expiresAt);
-      incidents.audit(
+      gate.park(
+          planId,
           event.incidentId(),
-          "approval.requested",
-          PlanExecutor.details(
-              "approval",
-              approvalId.toString(),
-              "requestedBy",
-              event.requestedBy(),
-              "why",
-              mode == Mode.APPROVE_ALL
-                  ? "mode approve-all in " + environment
-                  : "the policy requires approval",
-              "plan",
-              summary,
-              "expiresAt",
-              expiresAt.toString()));
+          0,
+          event.requestedBy(),
+          mode == Mode.APPROVE_ALL
+              ? "mode approve-all in " + environment
+              : "the policy requires approval for " + steps.get(0).action(),
+          summary);
       return;
     }
     insertPlan(event, planId, mode, PlanStatus.RUNNING, null);
@@ -187,7 +167,7 @@ class PlanStarter {
         event.incidentId(),
         "plan.created",
         PlanExecutor.details("plan", planId.toString(), "steps", summary, "mode", mode.id()));
-    executor.startPlan(planId);
+    executor.startStep(planId, 0);
   }
 
   private void insertPlan(

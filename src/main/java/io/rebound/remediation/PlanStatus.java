@@ -18,7 +18,8 @@ enum PlanStatus {
     Set<PlanStatus> allowed =
         switch (this) {
           case AWAITING_APPROVAL -> Set.of(RUNNING, ESCALATED);
-          case RUNNING -> Set.of(RESOLVED, ESCALATED);
+          // a running plan parks again before a fallback or chained action the policy gates
+          case RUNNING -> Set.of(AWAITING_APPROVAL, RESOLVED, ESCALATED);
           case RESOLVED, ESCALATED -> Set.of();
         };
     if (!allowed.contains(next)) {

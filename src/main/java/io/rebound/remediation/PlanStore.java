@@ -115,9 +115,9 @@ class PlanStore {
               """
               insert into remediation_step (plan_id, step_no, stage_no, kind, playbook, action,
                 max_attempts, backoff_seconds, timeout_seconds, health_check, breaker_threshold,
-                target_json, parameters_json, status)
+                target_json, parameters_json, status, needs_approval)
               values (:plan, :no, :stage, :kind, :playbook, :action, :max, :backoff, :timeout,
-                :check, :threshold, :target, :params, 'PENDING')
+                :check, :threshold, :target, :params, 'PENDING', :gated)
               """)
           .param("plan", planId)
           .param("no", i)
@@ -134,6 +134,7 @@ class PlanStore {
           .param("threshold", s.breakerThreshold())
           .param("target", Json.write(s.target()))
           .param("params", Json.write(s.parameters()))
+          .param("gated", s.needsApproval())
           .update();
     }
   }
@@ -283,12 +284,13 @@ class PlanStore {
   void insertApproval(Rows.Approval a) {
     jdbc.sql(
             """
-            insert into remediation_approval (id, plan_id, incident_id, status, requested_by,
-              requested_at, expires_at, summary)
-            values (:id, :plan, :incident, 'PENDING', :by, :at, :expires, :summary)
+            insert into remediation_approval (id, plan_id, step_no, incident_id, status,
+              requested_by, requested_at, expires_at, summary)
+            values (:id, :plan, :step, :incident, 'PENDING', :by, :at, :expires, :summary)
             """)
         .param("id", a.id())
         .param("plan", a.planId())
+        .param("step", a.stepNo())
         .param("incident", a.incidentId())
         .param("by", a.requestedBy())
         .param("at", ts(a.requestedAt()))
@@ -409,7 +411,8 @@ class PlanStore {
         rs.getInt("breaker_threshold"),
         Json.stringMap(rs.getString("target_json")),
         Json.stringMap(rs.getString("parameters_json")),
-        rs.getString("status"));
+        rs.getString("status"),
+        rs.getBoolean("needs_approval"));
   }
 
   private static Rows.Attempt attempt(ResultSet rs, int row) throws SQLException {
@@ -441,6 +444,7 @@ class PlanStore {
     return new Rows.Approval(
         rs.getObject("id", UUID.class),
         rs.getObject("plan_id", UUID.class),
+        rs.getInt("step_no"),
         rs.getObject("incident_id", UUID.class),
         rs.getString("status"),
         rs.getString("requested_by"),

@@ -40,7 +40,8 @@ final class Rows {
       int breakerThreshold,
       Map<String, String> target,
       Map<String, String> parameters,
-      String status) {
+      String status,
+      boolean needsApproval) {
 
     boolean escalates() {
       return StepSpec.ESCALATE.equals(action);
@@ -72,6 +73,7 @@ final class Rows {
   record Approval(
       UUID id,
       UUID planId,
+      int stepNo,
       UUID incidentId,
       String status,
       String requestedBy,

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param backoffSeconds waits before attempt 2, 3, ... (see {@link RetrySchedule})
  * @param healthCheck which check proves the action worked; "none" when the playbook does not verify
  *     health
+ * @param needsApproval the policy's approval gates name this action (auto mode parks before it)
  */
 record StepSpec(
     int stageNo,
@@ -25,7 +26,8 @@ record StepSpec(
     String healthCheck,
     int breakerThreshold,
     Map<String, String> target,
-    Map<String, String> parameters) {
+    Map<String, String> parameters,
+    boolean needsApproval) {
 
   static final String NO_HEALTH_CHECK = "none";
   static final String ESCALATE = "escalate";

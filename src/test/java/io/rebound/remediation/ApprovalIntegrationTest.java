@@ -51,6 +51,53 @@ class ApprovalIntegrationTest extends RemediationIntegrationTestBase {
   }
 
   @Test
+  void aFallbackThePolicyGatesWaitsForApprovalInAutoMode() throws Exception {
+    String cluster = cluster();
+    stubTerminatedCluster(cluster, 1, databricksError(500, "INTERNAL_ERROR"), "RUNNING");
+    Playbook gatedFallback =
+        new Playbook(
+            "restart_cluster",
+            0,
+            List.of(),
+            10,
+            true,
+            null,
+            List.of("start_cluster"),
+            null,
+            5,
+            List.of(),
+            List.of("start_cluster"));
+
+    IncidentDecided decided = publish(gatedFallback);
+
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .until(
+            () ->
+                store.approvals("PENDING").stream()
+                    .anyMatch(a -> a.incidentId().equals(decided.incidentId())));
+    Rows.Approval approval =
+        store.approvals("PENDING").stream()
+            .filter(a -> a.incidentId().equals(decided.incidentId()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(approval.stepNo()).isEqualTo(1);
+    assertThat(approval.summary()).startsWith("start_cluster on cluster:" + cluster);
+    assertThat(state(decided)).isEqualTo("REMEDIATING");
+    startsOf(cluster, 1);
+
+    mvc.perform(
+            post("/api/approvals/{id}/approve", approval.id())
+                .with(user("approver-1a2b3c4d").roles("APPROVER"))
+                .with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.step").value(1));
+
+    awaitState(decided, "RESOLVED");
+    startsOf(cluster, 2);
+  }
+
+  @Test
   void theRequesterCannotApproveTheirOwnReplay() throws Exception {
     String cluster = cluster();
     stubTerminatedCluster(cluster, "RUNNING");

@@ -212,7 +212,7 @@ class ExecutorIntegrationTest extends RemediationIntegrationTestBase {
     stubTerminatedCluster(cluster, "RUNNING");
     PLATFORM.stubFor(
         post(urlPathEqualTo("/api/2.2/jobs/run-now"))
-            .withRequestBody(matchingJsonPath("$.job_id", equalTo("281874479417551")))
+            .withRequestBody(matchingJsonPath("$.job_id", equalTo(Incidents.jobIdFor(cluster))))
             .withRequestBody(matchingJsonPath("$.idempotency_token"))
             .willReturn(okJson("{\"run_id\": 900001, \"number_in_job\": 2}")));
     PLATFORM.stubFor(

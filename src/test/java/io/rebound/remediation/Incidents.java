@@ -24,7 +24,7 @@ final class Incidents {
   private Incidents() {}
 
   static FailureFact clusterFailure(String clusterId, Environment environment) {
-    return jobFailure(clusterId, "281874479417551", environment);
+    return jobFailure(clusterId, jobIdFor(clusterId), environment);
   }
 
   static FailureFact jobFailure(String clusterId, String jobId, Environment environment) {
@@ -58,6 +58,11 @@ final class Incidents {
         FailureType.SYSTEM_ERROR,
         Instant.now(),
         null);
+  }
+
+  /** A job of its own per cluster: the incident module folds failures of one job together. */
+  static String jobIdFor(String clusterId) {
+    return Long.toString(28_000_000_000_000L + Math.floorMod(clusterId.hashCode(), 1_000_000_000));
   }
 
   /** A run id of its own per cluster: the incident module makes one incident per failed run. */

@@ -48,7 +48,7 @@ class PlanBlueprintTest {
     assertThat(steps.get(1).healthCheck()).isEqualTo("cluster_running");
     assertThat(steps.get(3).target())
         .containsEntry("clusterId", "0923-164208-meows279")
-        .containsEntry("jobId", "281874479417551");
+        .containsEntry("jobId", Incidents.jobIdFor("0923-164208-meows279"));
   }
 
   @Test
