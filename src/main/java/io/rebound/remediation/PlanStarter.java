@@ -1,0 +1,232 @@
+package io.rebound.remediation;
+
+import io.rebound.failure.FailureFact;
+import io.rebound.failure.ResourceIds;
+import io.rebound.incident.IncidentDecided;
+import io.rebound.policy.Decision;
+import io.rebound.policy.DecisionService;
+import io.rebound.policy.Playbook;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns a decided incident into a plan, once: the plan row is unique per incident, so a duplicate
+ * or replayed delivery of the same decision finds it and stops. Then the gates: kill switch, mode
+ * (dry-run, approve-all, auto) and the policy's approval flag.
+ */
+@Component
+class PlanStarter {
+
+  private static final Logger log = LoggerFactory.getLogger(PlanStarter.class);
+
+  private final PlanStore store;
+  private final PlanExecutor executor;
+  private final StepTasks tasks;
+  private final ApprovalGate gate;
+  private final DecisionService decisions;
+  private final KillSwitch killSwitch;
+  private final IncidentGateway incidents;
+  private final RemediationProperties properties;
+  private final TransactionTemplate tx;
+
+  PlanStarter(
+      PlanStore store,
+      PlanExecutor executor,
+      StepTasks tasks,
+      ApprovalGate gate,
+      DecisionService decisions,
+      KillSwitch killSwitch,
+      IncidentGateway incidents,
+      RemediationProperties properties,
+      PlatformTransactionManager transactions) {
+    this.store = store;
+    this.executor = executor;
+    this.tasks = tasks;
+    this.gate = gate;
+    this.decisions = decisions;
+    this.killSwitch = killSwitch;
+    this.incidents = incidents;
+    this.properties = properties;
+    this.tx = new TransactionTemplate(transactions);
+    // the event arrives in the incident module's afterCommit: a joined transaction would never
+    // commit
+    this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  @EventListener
+  void onDecided(IncidentDecided event) {
+    Decision decision = event.evaluation().decision();
+    if (!decision.failure()) {
+      return;
+    }
+    try {
+      tx.executeWithoutResult(s -> start(event));
+    } catch (DuplicateKeyException alreadyPlanned) {
+      log.info("Incident {} already has a plan; decision ignored", event.incidentId());
+    } catch (RuntimeException e) {
+      log.error("No plan could be made for incident {}", event.incidentId(), e);
+      throw e;
+    }
+  }
+
+  private void start(IncidentDecided event) {
+    if (store.planExistsFor(event.incidentId())) {
+      log.info("Incident {} already has a plan; decision ignored", event.incidentId());
+      return;
+    }
+    FailureFact fact = event.fact();
+    Decision decision = event.evaluation().decision();
+    Playbook playbook = decision.playbook();
+    String environment = fact.environment().id();
+    Mode mode = properties.modeFor(environment);
+    UUID planId = UUID.randomUUID();
+
+    boolean remediable =
+        decision.remediable()
+            && playbook != null
+            && playbook.action() != null
+            && !StepSpec.ESCALATE.equals(playbook.action());
+    if (!remediable) {
+      insertPlan(event, planId, mode, PlanStatus.ESCALATED, humanReason(decision));
+      tasks.outcome(planId);
+      return;
+    }
+    List<StepSpec> steps =
+        PlanBlueprint.stepsFor(
+            decision.errorType(),
+            playbook,
+            fact,
+            chained -> decisions.playbookFor(chained, fact.environment()),
+            properties.maxChainDepth());
+    String summary = summary(steps);
+
+    if (!killSwitch.allowsActions()) {
+      insertPlan(
+          event, planId, mode, PlanStatus.ESCALATED, killSwitch.whyOff() + ". Planned: " + summary);
+      store.insertSteps(planId, steps);
+      tasks.outcome(planId);
+      return;
+    }
+    if (mode == Mode.DRY_RUN) {
+      insertPlan(
+          event,
+          planId,
+          mode,
+          PlanStatus.ESCALATED,
+          "Dry-run mode: nothing was executed. Rebound would have run: " + summary);
+      store.insertSteps(planId, steps);
+      for (int i = 0; i < steps.size(); i++) {
+        StepSpec step = steps.get(i);
+        incidents.audit(
+            event.incidentId(),
+            "dryrun.would-perform",
+            PlanExecutor.details(
+                "step", i,
+                "action", step.action(),
+                "target", step.target(),
+                "parameters", step.parameters(),
+                "maxAttempts", step.maxAttempts(),
+                "backoffSeconds", step.backoffSeconds(),
+                "healthCheck", step.healthCheck()));
+      }
+      tasks.outcome(planId);
+      return;
+    }
+    boolean needsApproval =
+        mode == Mode.APPROVE_ALL
+            || (mode == Mode.AUTO && (decision.approvalRequired() || steps.get(0).needsApproval()));
+    if (needsApproval) {
+      insertPlan(event, planId, mode, PlanStatus.AWAITING_APPROVAL, null);
+      store.insertSteps(planId, steps);
+      gate.park(
+          planId,
+          event.incidentId(),
+          0,
+          event.requestedBy(),
+          mode == Mode.APPROVE_ALL
+              ? "mode approve-all in " + environment
+              : "the policy requires approval for " + steps.get(0).action(),
+          summary);
+      return;
+    }
+    insertPlan(event, planId, mode, PlanStatus.RUNNING, null);
+    store.insertSteps(planId, steps);
+    incidents.audit(
+        event.incidentId(),
+        "plan.created",
+        PlanExecutor.details("plan", planId.toString(), "steps", summary, "mode", mode.id()));
+    executor.startStep(planId, 0);
+  }
+
+  private void insertPlan(
+      IncidentDecided event, UUID planId, Mode mode, PlanStatus status, String reason) {
+    FailureFact fact = event.fact();
+    Decision decision = event.evaluation().decision();
+    Instant now = Instant.now();
+    store.insertPlan(
+        new Rows.Plan(
+            planId,
+            event.incidentId(),
+            status,
+            mode,
+            event.requestedBy(),
+            fact.environment().id(),
+            fact.source().id(),
+            decision.errorType(),
+            decision.severity() == null ? null : decision.severity().id(),
+            resourceLabel(fact),
+            reason,
+            null,
+            now,
+            now));
+  }
+
+  private static String humanReason(Decision decision) {
+    String why =
+        decision.reasons().isEmpty()
+            ? "the policy does not allow automatic remediation"
+            : String.join("; ", decision.reasons());
+    return "Needs a human: " + why;
+  }
+
+  /** One line an approver reads: what will be done, in order. */
+  static String summary(List<StepSpec> steps) {
+    List<String> parts = new ArrayList<>();
+    for (StepSpec step : steps) {
+      if (step.escalates()) {
+        parts.add("escalate");
+        continue;
+      }
+      String on = ActionCatalog.resourceOf(step.action(), step.target()).key();
+      String tries = step.maxAttempts() > 1 ? " (up to " + step.maxAttempts() + " attempts)" : "";
+      String prefix =
+          step.kind() == StepSpec.StepKind.FALLBACK ? "else " : step.stageNo() > 0 ? "then " : "";
+      parts.add(prefix + step.action() + " on " + on + tries);
+    }
+    return String.join(", ", parts);
+  }
+
+  static String resourceLabel(FailureFact fact) {
+    ResourceIds r = fact.resource();
+    Map<String, String> ids = PlanBlueprint.targetOf(r);
+    String platform = fact.source().id();
+    return platform
+        + " "
+        + ids.entrySet().stream()
+            .filter(e -> !e.getKey().equals("azureResourceId"))
+            .map(e -> e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining(", "));
+  }
+}
