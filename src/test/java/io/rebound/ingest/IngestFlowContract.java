@@ -199,7 +199,14 @@ abstract class IngestFlowContract {
       assertThat(incident.path("fact").path("source").asString()).isNotBlank();
       assertThat(actions(incident.path("audit")))
           .containsSubsequence("incident.opened", "incident.decided");
-      assertThat(decided.received).extracting(e -> e.incidentId().toString()).containsExactly(id);
+      // published after commit, possibly after the delivery shows PROCESSED: wait for it
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertThat(decided.received)
+                      .extracting(e -> e.incidentId().toString())
+                      .containsExactly(id));
     } else {
       assertThat(incidents.path("total").asLong()).isZero();
       assertThat(delivery.path("incidentId").isNull()).isTrue();
