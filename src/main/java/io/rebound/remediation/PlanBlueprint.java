@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Turns a decided playbook into the steps of a plan: the primary action (1 + maxRetries attempts),
- * then each fallback once, then the chained playbook the same way, as far as the chain goes.
- * Everything is fixed here, when the plan is made, so a policy edit never changes a running plan.
+ * Turns a decided playbook into the steps of a plan: the primary action (maxRetries attempts), then
+ * each fallback once, then the chained playbook the same way, as far as the chain goes. Everything
+ * is fixed here, when the plan is made, so a policy edit never changes a running plan.
  */
 final class PlanBlueprint {
 
@@ -77,7 +77,7 @@ final class PlanBlueprint {
             StepSpec.StepKind.PRIMARY,
             name,
             playbook.action(),
-            1 + Math.max(0, playbook.maxRetries()),
+            Math.max(1, playbook.maxRetries()),
             playbook.backoffSeconds(),
             playbook.timeoutSeconds(),
             primaryCheck,

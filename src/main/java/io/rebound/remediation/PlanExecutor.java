@@ -461,7 +461,7 @@ class PlanExecutor {
   private void retryOrFailStep(Rows.Plan plan, Rows.Step step, int attemptNo, String why) {
     int counted = store.countedAttempts(plan.id(), step.stepNo());
     if (counted < step.maxAttempts()) {
-      Duration wait = RetrySchedule.waitAfter(counted, step.backoffSeconds());
+      Duration wait = RetrySchedule.waitBefore(counted + 1, step.backoffSeconds());
       Instant at = Instant.now().plus(wait);
       tasks.attempt(plan.id(), step.stepNo(), attemptNo + 1, at);
       incidents.audit(
@@ -519,9 +519,14 @@ class PlanExecutor {
     }
   }
 
-  /** Starts a step of a running plan now. Runs inside the caller's transaction. */
+  /**
+   * Starts a step of a running plan: its first attempt after the step's first backoff wait (none
+   * for a fallback). Runs inside the caller's transaction.
+   */
   void startStep(UUID planId, int stepNo) {
-    tasks.attempt(planId, stepNo, 1, Instant.now());
+    List<Integer> backoff =
+        store.step(planId, stepNo).map(Rows.Step::backoffSeconds).orElse(List.of());
+    tasks.attempt(planId, stepNo, 1, Instant.now().plus(RetrySchedule.waitBefore(1, backoff)));
   }
 
   /**

@@ -9,8 +9,8 @@ import java.util.Map;
  * @param stageNo 0 for the decided playbook, 1 for the playbook it chains to, and so on
  * @param kind PRIMARY (the playbook's action with its retries) or FALLBACK (one attempt)
  * @param playbook the error type whose playbook this step comes from
- * @param maxAttempts attempts this step may make: 1 + the playbook's maxRetries for the primary
- * @param backoffSeconds waits before attempt 2, 3, ... (see {@link RetrySchedule})
+ * @param maxAttempts attempts this step may make: the playbook's maxRetries for the primary
+ * @param backoffSeconds waits before attempt 1, 2, ... (see {@link RetrySchedule})
  * @param healthCheck which check proves the action worked; "none" when the playbook does not verify
  *     health
  * @param needsApproval the policy's approval gates name this action (auto mode parks before it)

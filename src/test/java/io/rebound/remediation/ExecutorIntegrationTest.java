@@ -162,14 +162,17 @@ class ExecutorIntegrationTest extends RemediationIntegrationTestBase {
     stubTerminatedCluster(cluster, 2, databricksError(500, "INTERNAL_ERROR"), "RUNNING");
 
     IncidentDecided decided =
-        publish(Incidents.playbook("restart_cluster", 2, List.of(1, 2), 10, List.of()));
+        publish(Incidents.playbook("restart_cluster", 3, List.of(2, 1, 2), 10, List.of()));
 
     awaitState(decided, "RESOLVED");
     List<Rows.Attempt> attempts = attemptsOf(decided);
     assertThat(attempts)
         .extracting(Rows.Attempt::status)
         .containsExactly("FAILED", "FAILED", "SUCCEEDED");
-    // attempt 2 runs backoff[0] = 1 s after attempt 1 failed, attempt 3 backoff[1] = 2 s after 2
+    // attempt 1 waits backoff[0] = 2 s (the failure itself was the platform's own try),
+    // attempt 2 backoff[1] = 1 s after attempt 1 failed, attempt 3 backoff[2] = 2 s after 2
+    assertThat(Duration.between(decidedAt(decided), attempts.get(0).startedAt()))
+        .isBetween(Duration.ofMillis(1950), Duration.ofMillis(3500));
     assertThat(Duration.between(attempts.get(0).finishedAt(), attempts.get(1).startedAt()))
         .isBetween(Duration.ofMillis(950), Duration.ofMillis(1900));
     assertThat(Duration.between(attempts.get(1).finishedAt(), attempts.get(2).startedAt()))
@@ -183,7 +186,8 @@ class ExecutorIntegrationTest extends RemediationIntegrationTestBase {
     stubTerminatedCluster(cluster, 2, databricksError(500, "INTERNAL_ERROR"), "RUNNING");
 
     IncidentDecided decided =
-        publish(Incidents.playbook("restart_cluster", 1, List.of(0), 10, List.of("start_cluster")));
+        publish(
+            Incidents.playbook("restart_cluster", 2, List.of(0, 0), 10, List.of("start_cluster")));
 
     awaitState(decided, "RESOLVED");
     assertThat(attemptsOf(decided))

@@ -41,10 +41,10 @@ class PlanBlueprintTest {
     assertThat(steps)
         .extracting(s -> s.stageNo() + ":" + s.kind() + ":" + s.action() + ":" + s.maxAttempts())
         .containsExactly(
-            "0:PRIMARY:restart_cluster:3",
+            "0:PRIMARY:restart_cluster:2",
             "0:FALLBACK:scale_cluster:1",
             "0:FALLBACK:escalate:1",
-            "1:PRIMARY:retry_job:2");
+            "1:PRIMARY:retry_job:1");
     assertThat(steps.get(1).healthCheck()).isEqualTo("cluster_running");
     assertThat(steps.get(3).target())
         .containsEntry("clusterId", "0923-164208-meows279")

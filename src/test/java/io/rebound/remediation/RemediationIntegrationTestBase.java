@@ -118,6 +118,15 @@ abstract class RemediationIntegrationTestBase {
     return new IncidentDecided(incidentId, fact, evaluation);
   }
 
+  /** When the plan for this incident was made: the start of its first step. */
+  java.time.Instant decidedAt(IncidentDecided decided) {
+    return jdbc.sql("select created_at from remediation_plan where incident_id = :id")
+        .param("id", decided.incidentId())
+        .query(java.time.OffsetDateTime.class)
+        .single()
+        .toInstant();
+  }
+
   List<Rows.Attempt> attemptsOf(IncidentDecided decided) {
     return store
         .planForIncident(decided.incidentId())

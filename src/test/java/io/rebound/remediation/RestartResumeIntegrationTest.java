@@ -80,7 +80,7 @@ class RestartResumeIntegrationTest {
     FailureFact fact = Incidents.clusterFailure(cluster, Environment.PRODUCTION);
     Evaluation evaluation =
         Incidents.evaluation(
-            fact, Incidents.playbook("restart_cluster", 1, List.of(3), 10, List.of()), false);
+            fact, Incidents.playbook("restart_cluster", 2, List.of(0, 3), 10, List.of()), false);
 
     ConfigurableApplicationContext first = start(database, PLATFORM);
     PlanStore firstStore = first.getBean(PlanStore.class);

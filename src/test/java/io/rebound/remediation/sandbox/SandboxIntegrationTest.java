@@ -71,7 +71,8 @@ class SandboxIntegrationTest {
     assertThat(accepted.statusCode()).isEqualTo(202);
 
     await()
-        .atMost(Duration.ofSeconds(30))
+        // the shipped policy waits 60 s before restarting a cluster whose driver stopped answering
+        .atMost(Duration.ofSeconds(120))
         .pollInterval(Duration.ofMillis(200))
         .untilAsserted(
             () ->
