@@ -85,7 +85,7 @@ public final class ExecutorBenchmark {
                       .withStatus(500)
                       .withBody("{\"error_code\":\"INTERNAL_ERROR\"}")));
       int parked = Math.min(incidents, 200);
-      record(context, parked, "resume", List.of(5));
+      record(context, parked, "resume", List.of(0, 5)); // attempt 1 at once, attempt 2 after 5 s
       JdbcClient jdbc = context.getBean(JdbcClient.class);
       while (jdbc.sql("select count(*) from remediation_attempt where status = 'FAILED'")
               .query(Integer.class)
@@ -130,7 +130,7 @@ public final class ExecutorBenchmark {
                   prefix + "-cluster-" + i,
                   Long.toString((prefix.hashCode() & 0xffff) * 1_000_000L + i),
                   Environment.PRODUCTION),
-              Incidents.playbook("retry_job", 1, backoff, 60, List.of()),
+              Incidents.playbook("retry_job", Math.max(1, backoff.size()), backoff, 60, List.of()),
               false);
       recorder.record(evaluation, null);
     }
