@@ -157,7 +157,7 @@ final class DecisionAssembler {
           versions.add(v);
         }
       }
-      chosen = withVersions(playbook, versions);
+      chosen = playbook.withLibraryVersions(versions);
       reasons.add(libraryLine(library, input, versions));
     }
     List<String> gated = new ArrayList<>(2);
@@ -175,7 +175,7 @@ final class DecisionAssembler {
     if (!primaryGated && !gated.contains(chosen.action())) {
       gated.add(chosen.action()); // no gate row fired for the first action: a person approves
     }
-    chosen = withApprovals(chosen, gated);
+    chosen = chosen.withApprovalRequiredFor(gated);
     boolean approval = chosen.needsApproval(chosen.action());
     return new Decision(
         true,
@@ -296,34 +296,5 @@ final class DecisionAssembler {
         chain,
         c.getCircuitBreakerThreshold(),
         List.of());
-  }
-
-  private static Playbook withApprovals(Playbook p, List<String> gated) {
-    return new Playbook(
-        p.action(),
-        p.maxRetries(),
-        p.backoffSeconds(),
-        p.timeoutSeconds(),
-        p.verifyHealth(),
-        p.healthCheck(),
-        p.fallbacks(),
-        p.chain(),
-        p.circuitBreakerThreshold(),
-        p.libraryVersions(),
-        gated);
-  }
-
-  private static Playbook withVersions(Playbook p, List<String> versions) {
-    return new Playbook(
-        p.action(),
-        p.maxRetries(),
-        p.backoffSeconds(),
-        p.timeoutSeconds(),
-        p.verifyHealth(),
-        p.healthCheck(),
-        p.fallbacks(),
-        p.chain(),
-        p.circuitBreakerThreshold(),
-        versions);
   }
 }

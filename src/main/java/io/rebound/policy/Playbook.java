@@ -67,6 +67,38 @@ public record Playbook(
         List.of());
   }
 
+  /** This playbook with the library versions to try for this failure. */
+  public Playbook withLibraryVersions(List<String> versions) {
+    return new Playbook(
+        action,
+        maxRetries,
+        backoffSeconds,
+        timeoutSeconds,
+        verifyHealth,
+        healthCheck,
+        fallbacks,
+        chain,
+        circuitBreakerThreshold,
+        versions,
+        approvalRequiredFor);
+  }
+
+  /** This playbook with the actions that wait for approval in this failure's environment. */
+  public Playbook withApprovalRequiredFor(List<String> actions) {
+    return new Playbook(
+        action,
+        maxRetries,
+        backoffSeconds,
+        timeoutSeconds,
+        verifyHealth,
+        healthCheck,
+        fallbacks,
+        chain,
+        circuitBreakerThreshold,
+        libraryVersions,
+        actions);
+  }
+
   /** Whether a person must approve before Rebound runs this action of the playbook. */
   public boolean needsApproval(String anAction) {
     return approvalRequiredFor.contains(anAction);
