@@ -59,6 +59,16 @@ public class IncidentRecorder {
    */
   @Transactional
   public RecordedIncident record(Evaluation evaluation, UUID deliveryId) {
+    return record(evaluation, deliveryId, null);
+  }
+
+  /**
+   * @param requestedBy who asked for this evaluation when it was not the platform (the operator who
+   *     replayed a delivery); null for platform deliveries. A plan the incident starts is requested
+   *     by that person, who therefore cannot approve it.
+   */
+  @Transactional
+  public RecordedIncident record(Evaluation evaluation, UUID deliveryId, String requestedBy) {
     FailureFact fact = evaluation.fact();
     Instant now = clock.instant();
     Fingerprint fingerprint = Fingerprint.of(fact, properties.clusterBucket(), now);
@@ -80,7 +90,7 @@ public class IncidentRecorder {
       }
       IncidentRow row = newIncident(evaluation, fingerprint, now);
       if (store.insertIfAbsent(row)) {
-        decide(row, evaluation, deliveryId);
+        decide(row, evaluation, deliveryId, requestedBy);
         return new RecordedIncident(row.id(), RecordedIncident.Effect.OPENED);
       }
     }
@@ -88,7 +98,7 @@ public class IncidentRecorder {
         "Could not open or update the incident for fingerprint " + fingerprint.value());
   }
 
-  private void decide(IncidentRow row, Evaluation evaluation, UUID deliveryId) {
+  private void decide(IncidentRow row, Evaluation evaluation, UUID deliveryId, String requestedBy) {
     Decision decision = evaluation.decision();
     Map<String, Object> opened = new LinkedHashMap<>();
     opened.put("fingerprint", row.fingerprint());
@@ -108,7 +118,8 @@ public class IncidentRecorder {
     decided.put("reasons", decision.reasons());
     transitions.move(row.id(), IncidentStatus.DECIDED, ACTOR, "incident.decided", null, decided);
 
-    IncidentDecided event = new IncidentDecided(row.id(), evaluation.fact(), evaluation);
+    IncidentDecided event =
+        new IncidentDecided(row.id(), evaluation.fact(), evaluation, requestedBy);
     publishAfterCommit(event);
   }
 

@@ -20,7 +20,8 @@ record Delivery(
     Instant nextAttemptAt,
     Instant processedAt,
     UUID incidentId,
-    UUID replayOf) {
+    UUID replayOf,
+    String requestedBy) {
 
   enum Status {
     /** Accepted and answered; waiting for (or between) processing attempts. */

@@ -138,6 +138,7 @@ class DeliveryController {
     m.put("processedAt", d.processedAt());
     m.put("incidentId", d.incidentId());
     m.put("replayOf", d.replayOf());
+    m.put("requestedBy", d.requestedBy());
     m.put("bodySize", d.bodySize());
     m.put("bodyTruncated", d.bodyTruncated());
     if (withBody) {

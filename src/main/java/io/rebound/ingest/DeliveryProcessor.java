@@ -137,7 +137,8 @@ class DeliveryProcessor implements DisposableBean {
       Evaluation evaluation = decisions.evaluate(enriched);
       tx.executeWithoutResult(
           s -> {
-            RecordedIncident recorded = incidents.record(evaluation, deliveryId);
+            RecordedIncident recorded =
+                incidents.record(evaluation, deliveryId, delivery.requestedBy());
             if (!inbox.markProcessed(deliveryId, recorded.incidentId(), clock.instant())) {
               s.setRollbackOnly(); // another worker processed it first: keep its result only
             }

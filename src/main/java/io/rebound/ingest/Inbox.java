@@ -30,8 +30,8 @@ class Inbox {
             """
             INSERT INTO delivery (id, source, endpoint, received_at, headers, body, body_truncated,
                 body_size, status, http_status, reason, attempts, next_attempt_at, processed_at,
-                incident_id, replay_of)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                incident_id, replay_of, requested_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(
             d.id(),
             d.source(),
@@ -48,7 +48,8 @@ class Inbox {
             utc(d.nextAttemptAt()),
             utc(d.processedAt()),
             d.incidentId(),
-            d.replayOf())
+            d.replayOf(),
+            d.requestedBy())
         .update();
   }
 
@@ -167,7 +168,8 @@ class Inbox {
         instant(rs, "next_attempt_at"),
         instant(rs, "processed_at"),
         rs.getObject("incident_id", UUID.class),
-        rs.getObject("replay_of", UUID.class));
+        rs.getObject("replay_of", UUID.class),
+        rs.getString("requested_by"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

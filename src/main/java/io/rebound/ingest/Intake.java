@@ -37,7 +37,13 @@ class Intake {
       boolean truncated,
       int size,
       UUID replayOf,
-      String actor) {}
+      String actor) {
+
+    /** The operator who replayed the delivery; null when the platform sent it. */
+    String requestedBy() {
+      return replayOf == null ? null : actor;
+    }
+  }
 
   private static final int MAX_STORED_REJECTED_BODY = 64 * 1024;
 
@@ -105,7 +111,8 @@ class Intake {
             null,
             null,
             null,
-            arrival.replayOf());
+            arrival.replayOf(),
+            arrival.requestedBy());
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("endpoint", arrival.channel());
     details.put("httpStatus", httpStatus);
@@ -134,7 +141,8 @@ class Intake {
             now.plus(properties.lease()),
             null,
             null,
-            arrival.replayOf());
+            arrival.replayOf(),
+            arrival.requestedBy());
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("endpoint", arrival.channel());
     details.put("bytes", arrival.size());

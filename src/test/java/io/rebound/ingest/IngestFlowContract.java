@@ -95,6 +95,9 @@ abstract class IngestFlowContract {
   @Autowired ClusterWatcher clusterWatcher;
   @Autowired DatabricksReads databricksReads;
   @Autowired Inbox inbox;
+  @Autowired io.rebound.incident.IncidentRecorder recorder;
+  @Autowired io.rebound.policy.DecisionService decisions;
+  @Autowired io.rebound.extract.FactExtractor extractor;
 
   TestHttp http;
 
@@ -270,6 +273,7 @@ abstract class IngestFlowContract {
             null,
             0,
             before.plusSeconds(60),
+            null,
             null,
             null,
             null));
@@ -467,6 +471,35 @@ abstract class IngestFlowContract {
     assertThat(audit.get(0).path("actor").asString())
         .startsWith("operator-")
         .doesNotContain("operator-token");
+    assertThat(processed.path("requestedBy").asString())
+        .as("plans this delivery starts are the operator's request")
+        .isEqualTo(audit.get(0).path("actor").asString());
+    assertThat(viewer("/api/deliveries/" + original).body().path("requestedBy").isNull())
+        .as("the platform's own delivery is requested by nobody in particular")
+        .isTrue();
+  }
+
+  @Test
+  void anIncidentOpenedOnAReplayIsRequestedByTheOperatorWhoReplayed() throws Exception {
+    io.rebound.policy.Evaluation evaluation =
+        decisions.evaluate(
+            extractor.extract(
+                "databricks",
+                new tools.jackson.databind.ObjectMapper()
+                    .readTree(
+                        TestHttp.payload(
+                            "databricks/databricks_cluster_get_terminated_driver_unreachable.json"))));
+
+    java.util.UUID opened = recorder.record(evaluation, null, "operator-1a2b3c4d").incidentId();
+
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(decided.received)
+                    .filteredOn(e -> e.incidentId().equals(opened))
+                    .extracting(io.rebound.incident.IncidentDecided::requestedBy)
+                    .containsExactly("operator-1a2b3c4d"));
   }
 
   @Test
