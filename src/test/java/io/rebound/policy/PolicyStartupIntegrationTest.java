@@ -69,6 +69,8 @@ class PolicyStartupIntegrationTest {
     return new SpringApplicationBuilder(PolicyConfiguration.class)
         .web(WebApplicationType.NONE)
         .properties("spring.main.banner-mode=off")
-        .run("--" + property);
+        .run(
+            "--" + property,
+            "--rebound.security.generated-secrets-file=target/policy-startup-secrets.properties");
   }
 }
