@@ -18,3 +18,11 @@ Feature: The what-if API says clearly what is wrong with a request it cannot rea
     And the environment is overridden to "moon"
     When Rebound decides what to do
     Then Rebound answers 400 with an error that says "environment"
+
+  Scenario: A failure fact with a value Rebound does not know names the field
+    When an operator asks Rebound about the body "{\"fact\": {\"source\": \"databricks\", \"environment\": \"production\", \"outcome\": \"EXPLODED\"}}"
+    Then Rebound answers 400 with an error that says "fact.outcome"
+
+  Scenario: A failure fact without its environment
+    When an operator asks Rebound about the body "{\"fact\": {\"source\": \"databricks\"}}"
+    Then Rebound answers 400 with an error that says "fact.environment"

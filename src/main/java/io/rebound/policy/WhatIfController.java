@@ -5,29 +5,30 @@ import io.rebound.extract.UnreadablePayloadException;
 import io.rebound.failure.Environment;
 import io.rebound.failure.FailureFact;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
+import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * "What would you do with this alert?" Runs the same extractor and policy as a real delivery and
- * stops there: nothing is stored, nothing is executed.
+ * stops there: nothing is stored, nothing is executed. Errors are ResponseStatusExceptions with a
+ * message for people; the API's error advice renders them as {"error", "detail"} like every other
+ * endpoint's.
  */
 @RestController
 @RequestMapping("/api/decisions")
 class WhatIfController {
+
+  private static final Pattern JAVA_NAME =
+      Pattern.compile("`(?:[a-z][\\w]*\\.)+(?:[A-Z]\\w*\\$)?([A-Z]\\w*)`");
 
   private final FactExtractor extractor;
   private final DecisionService decisions;
@@ -46,14 +47,14 @@ class WhatIfController {
 
   private FailureFact factFrom(JsonNode body) {
     if (body == null || !body.isObject()) {
-      throw new BadWhatIfRequest(
+      throw badRequest(
           "The request must be a JSON object: {\"source\": ..., \"payload\": {...}} or"
               + " {\"fact\": {...}}.");
     }
     boolean hasFact = body.has("fact");
     boolean hasPayload = body.has("payload");
     if (hasFact == hasPayload) {
-      throw new BadWhatIfRequest(
+      throw badRequest(
           hasFact
               ? "Send either \"fact\" or \"source\" + \"payload\", not both."
               : "Missing \"payload\" (the raw alert body, with \"source\") or \"fact\" (a"
@@ -66,31 +67,35 @@ class WhatIfController {
   private FailureFact extractPayload(JsonNode body) {
     JsonNode source = body.get("source");
     if (source == null || !source.isString() || source.asString().isBlank()) {
-      throw new BadWhatIfRequest(
+      throw badRequest(
           "Missing \"source\": say where the payload comes from (azure-monitor, databricks,"
               + " synapse, azure-functions, github, gitlab, jenkins, azure-devops, circleci,"
               + " generic).");
     }
     JsonNode payload = body.get("payload");
     if (!payload.isObject()) {
-      throw new BadWhatIfRequest("\"payload\" must be the raw alert body as a JSON object.");
+      throw badRequest("\"payload\" must be the raw alert body as a JSON object.");
     }
-    return extractor.extract(source.asString(), payload);
+    try {
+      return extractor.extract(source.asString(), payload);
+    } catch (UnreadablePayloadException e) {
+      throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+    }
   }
 
   private FailureFact readFact(JsonNode factNode) {
     if (!factNode.isObject()) {
-      throw new BadWhatIfRequest("\"fact\" must be a JSON object.");
+      throw badRequest("\"fact\" must be a JSON object.");
     }
     for (String required : new String[] {"source", "environment"}) {
       if (!factNode.hasNonNull(required)) {
-        throw new BadWhatIfRequest("\"fact." + required + "\" is required.");
+        throw badRequest("\"fact." + required + "\" is required.");
       }
     }
     try {
       return json.treeToValue(factNode, FailureFact.class);
     } catch (DatabindException e) {
-      throw new BadWhatIfRequest(describe("fact", e));
+      throw badRequest(describe("fact", e));
     }
   }
 
@@ -102,7 +107,7 @@ class WhatIfController {
         .map(fact::withEnvironment)
         .orElseThrow(
             () ->
-                new BadWhatIfRequest(
+                badRequest(
                     "\"environment\" must be one of "
                         + Arrays.stream(Environment.values())
                             .map(Environment::id)
@@ -119,39 +124,18 @@ class WhatIfController {
             .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
             .collect(Collectors.joining("."));
     String where = path.isEmpty() ? root : root + "." + path;
-    return "\"" + where + "\" has a value that cannot be read: " + e.getOriginalMessage();
+    return "\"" + where + "\" has a value that cannot be read: " + withoutJavaNames(e);
   }
 
-  @ExceptionHandler(BadWhatIfRequest.class)
-  ResponseEntity<Map<String, String>> badRequest(BadWhatIfRequest e) {
-    return error(HttpStatus.BAD_REQUEST, "Bad what-if request", e.getMessage());
+  /** Jackson names target types as `io.rebound.failure.Environment`; people need "Environment". */
+  private static String withoutJavaNames(DatabindException e) {
+    String message = e.getOriginalMessage();
+    return message == null
+        ? "not a valid value"
+        : JAVA_NAME.matcher(message).replaceAll(m -> m.group(1));
   }
 
-  @ExceptionHandler(UnreadablePayloadException.class)
-  ResponseEntity<Map<String, String>> unreadable(UnreadablePayloadException e) {
-    return error(HttpStatus.UNPROCESSABLE_CONTENT, "Payload not understood", e.getMessage());
-  }
-
-  @ExceptionHandler({HttpMessageNotReadableException.class, JacksonException.class})
-  ResponseEntity<Map<String, String>> notJson(Exception e) {
-    return error(
-        HttpStatus.BAD_REQUEST,
-        "Body is not valid JSON",
-        "The request body must be a JSON object: {\"source\": ..., \"payload\": {...}} or"
-            + " {\"fact\": {...}}.");
-  }
-
-  private static ResponseEntity<Map<String, String>> error(
-      HttpStatus status, String error, String detail) {
-    Map<String, String> body = new LinkedHashMap<>();
-    body.put("error", error);
-    body.put("detail", detail);
-    return ResponseEntity.status(status).body(body);
-  }
-
-  private static final class BadWhatIfRequest extends RuntimeException {
-    BadWhatIfRequest(String message) {
-      super(message);
-    }
+  private static ResponseStatusException badRequest(String detail) {
+    return new ResponseStatusException(HttpStatus.BAD_REQUEST, detail);
   }
 }

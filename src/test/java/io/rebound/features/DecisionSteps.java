@@ -180,7 +180,10 @@ public class DecisionSteps {
   public void rejected(int status, String fragment) {
     assertThat(state.status()).as("HTTP status; answer %s", state.answer()).isEqualTo(status);
     assertThat(state.answer().path("error").asString()).isNotBlank();
-    assertThat(state.answer().path("detail").asString()).contains(fragment);
+    assertThat(state.answer().path("detail").asString())
+        .contains(fragment)
+        .as("written for people: no Java names or stack traces")
+        .doesNotContain("io.rebound", "tools.jackson", "Exception", "\tat ");
   }
 
   private void answeredOk() {
