@@ -117,7 +117,7 @@ stop_app() {
 
 if [[ " $DATABASES " == *" h2 "* ]]; then
 echo "== H2 (file under $WORK)"
-start_app h2 SPRING_DATASOURCE_URL="jdbc:h2:file:$WORK/h2/rebound;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+start_app h2 SPRING_DATASOURCE_URL="jdbc:h2:file:$WORK/h2/rebound;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE"
 run_load h2
 stop_app
 fi

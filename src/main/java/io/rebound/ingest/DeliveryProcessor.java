@@ -48,6 +48,7 @@ class DeliveryProcessor implements DisposableBean {
   private final Clock clock;
   private final ThreadPoolExecutor pool;
   private final ThreadPoolExecutor databricksPool;
+  private final OverflowWarning overflowWarning;
 
   DeliveryProcessor(
       Inbox inbox,
@@ -71,6 +72,41 @@ class DeliveryProcessor implements DisposableBean {
     this.pool = newPool("delivery-worker-", properties.workers(), properties.queueCapacity());
     this.databricksPool =
         newPool("databricks-worker-", properties.databricksWorkers(), properties.queueCapacity());
+    this.overflowWarning = new OverflowWarning(this.clock);
+  }
+
+  /**
+   * During a storm thousands of deliveries a second can overflow the queue; one warning line each
+   * would flood the log (and slow intake). Says it once, then at most once a minute with a count.
+   */
+  static final class OverflowWarning {
+    private static final java.time.Duration EVERY = java.time.Duration.ofMinutes(1);
+    private final Clock clock;
+    private final AtomicInteger since = new AtomicInteger();
+    private volatile Instant last = Instant.MIN;
+
+    OverflowWarning(Clock clock) {
+      this.clock = clock;
+    }
+
+    void record() {
+      int count = since.incrementAndGet();
+      Instant now = clock.instant();
+      if (now.isBefore(last.plus(EVERY))) {
+        return;
+      }
+      synchronized (this) {
+        if (now.isBefore(last.plus(EVERY))) {
+          return;
+        }
+        last = now;
+        count = since.getAndSet(0);
+      }
+      log.warn(
+          "Processing queue full: {} delivery(ies) stored but not queued since the last warning;"
+              + " they wait in the inbox for the retry sweep (rebound.ingest.queue-capacity)",
+          count);
+    }
   }
 
   private static ThreadPoolExecutor newPool(String name, int threads, int capacity) {
@@ -96,7 +132,7 @@ class DeliveryProcessor implements DisposableBean {
     try {
       poolFor(source).execute(() -> process(deliveryId));
     } catch (RejectedExecutionException e) {
-      log.warn("Processing queue full; delivery {} waits for the retry sweep", deliveryId);
+      overflowWarning.record();
     }
   }
 
@@ -173,6 +209,9 @@ class DeliveryProcessor implements DisposableBean {
   public void destroy() throws InterruptedException {
     for (ThreadPoolExecutor p : List.of(pool, databricksPool)) {
       p.shutdown();
+      // Deliveries still queued are stored as RECEIVED: the sweep takes them after the restart.
+      // Working through thousands of them here would only hold up the shutdown.
+      p.getQueue().clear();
       if (!p.awaitTermination(10, TimeUnit.SECONDS)) {
         p.shutdownNow(); // unfinished deliveries stay RECEIVED and are swept after restart
       }
