@@ -1,9 +1,30 @@
 package io.rebound.ingest;
 
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import tools.jackson.databind.ObjectMapper;
 
-/** The retry sweep and the cluster watch run on Spring's scheduler. */
+/**
+ * The webhook servlet's mount points; the retry sweep and the cluster watch run on Spring's
+ * scheduler.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-class IngestConfig {}
+class IngestConfig {
+
+  @Bean
+  ServletRegistrationBean<WebhookServlet> webhookServlet(
+      Intake intake,
+      WebhookAuthenticator authenticator,
+      IngestProperties properties,
+      ObjectMapper json) {
+    ServletRegistrationBean<WebhookServlet> registration =
+        new ServletRegistrationBean<>(
+            new WebhookServlet(intake, authenticator, properties, json), WebhookServlet.MAPPINGS);
+    registration.setName("webhooks");
+    registration.setLoadOnStartup(1);
+    return registration;
+  }
+}

@@ -396,6 +396,18 @@ abstract class IngestFlowContract {
     assertThat(answer.body().path("detail").asString()).contains("azure-monitor");
   }
 
+  @Test
+  void aWebhookPathAnswersOtherMethodsWith405AndNeverAsksForAnApiToken() {
+    TestHttp.Response get = http.get("/webhooks/azure-monitor", null);
+    assertThat(get.status()).isEqualTo(405);
+    assertThat(get.body().path("error").asString()).isEqualTo("method_not_allowed");
+    assertThat(get.body().path("detail").asString()).contains("POST");
+    TestHttp.Response nested =
+        http.post("/webhooks/azure-monitor/extra", "{}".getBytes(), Map.of());
+    assertThat(nested.status()).isEqualTo(404);
+    assertThat(viewer("/api/deliveries").body().path("total").asLong()).isZero();
+  }
+
   // ---- resolution ---------------------------------------------------------------------------
 
   // The failures below are remediable by the shipped policy, so with remediation in approve-all

@@ -1,6 +1,8 @@
 package io.rebound.ingest;
 
+import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,11 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -20,9 +20,19 @@ import tools.jackson.databind.ObjectMapper;
  * answers 202 only once the delivery is stored; processing happens afterwards on a worker, so the
  * answer's incidentId is null and {@code GET /api/deliveries/{id}} shows it once processed.
  * Rejections (401, 400, 413, 422) are stored too.
+ *
+ * <p>A plain servlet rather than a Spring MVC controller, and outside Spring Security (webhooks
+ * carry their own per-source secret): this is the path an alert storm hammers, and the MVC
+ * dispatch, content negotiation and security filter chain together cost about a third of each
+ * request's CPU there (BENCHMARKS.md, "Webhook ingestion").
  */
-@RestController
-class WebhookController {
+class WebhookServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+  private static final Logger log = LoggerFactory.getLogger(WebhookServlet.class);
+
+  /** Where the servlet is mounted: one path per source, plus the paths of the prior tool. */
+  static final String[] MAPPINGS = {"/webhooks/*", "/azure-monitor", "/databricks-monitor"};
 
   /** Headers worth keeping with a delivery. Secrets (X-Api-Key, X-Gitlab-Token) never are. */
   private static final List<String> KEPT_HEADERS =
@@ -39,12 +49,12 @@ class WebhookController {
           "X-Request-Id",
           "X-Forwarded-For");
 
-  private final Intake intake;
-  private final WebhookAuthenticator authenticator;
-  private final IngestProperties properties;
-  private final ObjectMapper json;
+  private final transient Intake intake;
+  private final transient WebhookAuthenticator authenticator;
+  private final transient IngestProperties properties;
+  private final transient ObjectMapper json;
 
-  WebhookController(
+  WebhookServlet(
       Intake intake,
       WebhookAuthenticator authenticator,
       IngestProperties properties,
@@ -55,39 +65,65 @@ class WebhookController {
     this.json = json;
   }
 
-  @PostMapping("/webhooks/{name}")
-  ResponseEntity<Map<String, Object>> webhook(@PathVariable String name, HttpServletRequest request)
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    Optional<WebhookEndpoint> endpoint = WebhookEndpoint.fromId(name);
-    if (endpoint.isEmpty()) {
-      return answer(
+    Intake.Result result;
+    try {
+      result = answerFor(request);
+    } catch (ResponseStatusException e) { // the inbox cannot take it now: the sender retries
+      result = new Intake.Result(null, e.getStatusCode().value(), "unavailable", e.getReason());
+    } catch (IOException e) {
+      log.debug("Could not read a webhook body: {}", e.toString());
+      return; // the sender went away mid-body; there is nobody left to answer
+    } catch (RuntimeException e) {
+      log.error("Unexpected error taking in a webhook delivery", e);
+      result =
           new Intake.Result(
               null,
-              404,
-              "unknown_endpoint",
-              "No webhook endpoint /webhooks/"
-                  + name
-                  + "; use one of azure-monitor, databricks, synapse, azure-functions, github,"
-                  + " gitlab, jenkins, azure-devops, circleci, generic"));
+              500,
+              "internal_error",
+              "Rebound failed to answer this request; the service log has the details.");
     }
-    return receive(endpoint.get(), "/webhooks/" + name, request);
+    write(response, result);
   }
 
-  /** The path users of the earlier remediation tool configured in their Azure action groups. */
-  @PostMapping("/azure-monitor")
-  ResponseEntity<Map<String, Object>> priorAzureMonitor(HttpServletRequest request)
-      throws IOException {
-    return receive(WebhookEndpoint.AZURE_MONITOR, "/azure-monitor", request);
+  private Intake.Result answerFor(HttpServletRequest request) throws IOException {
+    String path =
+        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    Optional<WebhookEndpoint> endpoint = endpointAt(path);
+    if (endpoint.isEmpty()) {
+      return new Intake.Result(
+          null,
+          404,
+          "unknown_endpoint",
+          "No webhook endpoint "
+              + path
+              + "; use /webhooks/ followed by one of azure-monitor, databricks, synapse,"
+              + " azure-functions, github, gitlab, jenkins, azure-devops, circleci, generic");
+    }
+    if (!"POST".equals(request.getMethod())) {
+      return new Intake.Result(
+          null,
+          405,
+          "method_not_allowed",
+          request.getMethod() + " is not supported here; platforms deliver with POST");
+    }
+    return receive(endpoint.get(), path, request);
   }
 
-  /** The path users of the earlier remediation tool configured for Databricks notifications. */
-  @PostMapping("/databricks-monitor")
-  ResponseEntity<Map<String, Object>> priorDatabricks(HttpServletRequest request)
-      throws IOException {
-    return receive(WebhookEndpoint.DATABRICKS, "/databricks-monitor", request);
+  private static Optional<WebhookEndpoint> endpointAt(String path) {
+    return switch (path) {
+      case "/azure-monitor" -> Optional.of(WebhookEndpoint.AZURE_MONITOR);
+      case "/databricks-monitor" -> Optional.of(WebhookEndpoint.DATABRICKS);
+      default ->
+          path.startsWith("/webhooks/")
+              ? WebhookEndpoint.fromId(path.substring("/webhooks/".length()))
+              : Optional.empty();
+    };
   }
 
-  private ResponseEntity<Map<String, Object>> receive(
+  private Intake.Result receive(
       WebhookEndpoint endpoint, String channel, HttpServletRequest request) throws IOException {
     int limit = (int) Math.min(Integer.MAX_VALUE - 1, properties.maxBodySize().toBytes());
     Body body = readBounded(request, limit);
@@ -102,7 +138,7 @@ class WebhookController {
             null,
             "webhook:" + endpoint.id());
     if (body.truncated()) {
-      return answer(intake.receive(arrival));
+      return intake.receive(arrival);
     }
     Optional<String> rejection =
         authenticator.rejectionReason(
@@ -114,9 +150,9 @@ class WebhookController {
                 request.getHeader("X-Gitlab-Token")),
             body.bytes());
     if (rejection.isPresent()) {
-      return answer(intake.reject(arrival, 401, "unauthorized", rejection.get()));
+      return intake.reject(arrival, 401, "unauthorized", rejection.get());
     }
-    return answer(intake.receive(arrival));
+    return intake.receive(arrival);
   }
 
   private record Body(byte[] bytes, boolean truncated, int size) {}
@@ -155,7 +191,8 @@ class WebhookController {
     return kept;
   }
 
-  private static ResponseEntity<Map<String, Object>> answer(Intake.Result result) {
+  /** The same JSON shapes the rest of the API answers with. */
+  private void write(HttpServletResponse response, Intake.Result result) throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     if (result.accepted()) {
       body.put("deliveryId", result.deliveryId());
@@ -168,6 +205,13 @@ class WebhookController {
         body.put("deliveryId", result.deliveryId());
       }
     }
-    return ResponseEntity.status(HttpStatus.valueOf(result.httpStatus())).body(body);
+    byte[] bytes = json.writeValueAsBytes(body);
+    response.setStatus(result.httpStatus());
+    if (result.httpStatus() == 405) {
+      response.setHeader("Allow", "POST");
+    }
+    response.setContentType("application/json");
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
   }
 }
