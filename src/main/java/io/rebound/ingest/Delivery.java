@@ -23,6 +23,33 @@ record Delivery(
     UUID replayOf,
     String requestedBy) {
 
+  private static final byte[] NO_BODY = new byte[0];
+
+  /**
+   * The same delivery without its body, for queues that hold thousands of deliveries during a storm
+   * and only need their state: the body stays in the inbox.
+   */
+  Delivery withoutBody() {
+    return new Delivery(
+        id,
+        source,
+        endpoint,
+        receivedAt,
+        headersJson,
+        NO_BODY,
+        bodyTruncated,
+        bodySize,
+        status,
+        httpStatus,
+        reason,
+        attempts,
+        nextAttemptAt,
+        processedAt,
+        incidentId,
+        replayOf,
+        requestedBy);
+  }
+
   enum Status {
     /** Accepted and answered; waiting for (or between) processing attempts. */
     RECEIVED,

@@ -3,8 +3,6 @@ package io.rebound.ingest;
 import io.rebound.extract.FactExtractor;
 import io.rebound.extract.UnreadablePayloadException;
 import io.rebound.failure.FailureFact;
-import io.rebound.incident.IncidentRecorder;
-import io.rebound.incident.RecordedIncident;
 import io.rebound.policy.DecisionService;
 import io.rebound.policy.Evaluation;
 import java.time.Clock;
@@ -22,15 +20,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * Processes stored deliveries off the request thread: extract, enrich (Databricks), decide, record
  * the incident. A bounded pool takes fresh deliveries; a sweep over the inbox picks up anything the
  * pool could not take, anything whose attempt failed (with backoff) and anything left over from
- * before a restart. A delivery is marked processed in the same transaction as its incident change,
- * so a retry never counts an occurrence twice.
+ * before a restart. The decision writer then records each delivery's incident change and marks it
+ * processed in the same transaction, so a retry never counts an occurrence twice.
  */
 @Service
 class DeliveryProcessor implements DisposableBean {
@@ -41,9 +38,8 @@ class DeliveryProcessor implements DisposableBean {
   private final FactExtractor extractor;
   private final DatabricksEnricher enricher;
   private final DecisionService decisions;
-  private final IncidentRecorder incidents;
+  private final DecisionWriter writer;
   private final ObjectMapper json;
-  private final TransactionTemplate tx;
   private final IngestProperties properties;
   private final Clock clock;
   private final ThreadPoolExecutor pool;
@@ -55,18 +51,16 @@ class DeliveryProcessor implements DisposableBean {
       FactExtractor extractor,
       DatabricksEnricher enricher,
       DecisionService decisions,
-      IncidentRecorder incidents,
+      DecisionWriter writer,
       ObjectMapper json,
-      TransactionTemplate tx,
       IngestProperties properties,
       Optional<Clock> clock) {
     this.inbox = inbox;
     this.extractor = extractor;
     this.enricher = enricher;
     this.decisions = decisions;
-    this.incidents = incidents;
+    this.writer = writer;
     this.json = json;
-    this.tx = tx;
     this.properties = properties;
     this.clock = clock.orElse(Clock.systemUTC());
     this.pool = newPool("delivery-worker-", properties.workers(), properties.queueCapacity());
@@ -127,10 +121,22 @@ class DeliveryProcessor implements DisposableBean {
 
   /**
    * Hands a stored delivery to a worker; if all are busy the sweep will find it after its lease.
+   *
+   * @param fact the fact already read from its body on the request thread, or null to read it
    */
+  void submit(Delivery delivery, FailureFact fact) {
+    Delivery queued = fact == null ? delivery : delivery.withoutBody();
+    submit(delivery.id(), delivery.source(), () -> process(queued, fact));
+  }
+
+  /** Hands a delivery known only by id (the sweep's) to a worker, which reads it from the inbox. */
   void submit(UUID deliveryId, String source) {
+    submit(deliveryId, source, () -> process(deliveryId));
+  }
+
+  private void submit(UUID deliveryId, String source, Runnable work) {
     try {
-      poolFor(source).execute(() -> process(deliveryId));
+      poolFor(source).execute(work);
     } catch (RejectedExecutionException e) {
       overflowWarning.record();
     }
@@ -148,52 +154,57 @@ class DeliveryProcessor implements DisposableBean {
       fixedDelayString = "${rebound.ingest.sweep-interval:10s}",
       initialDelayString = "${rebound.ingest.sweep-interval:10s}")
   void sweep() {
-    Instant now = clock.instant();
-    int room =
-        Math.min(
-            pool.getQueue().remainingCapacity(), databricksPool.getQueue().remainingCapacity());
-    if (room == 0) {
-      return;
-    }
-    for (Inbox.Due due : inbox.due(now, Math.min(room, 500))) {
-      if (inbox.claim(due.id(), now, now.plus(properties.lease()))) {
-        submit(due.id(), due.source());
+    // After a storm overflowed the queue (or a restart) tens of thousands may be due: keep taking
+    // pages while the workers have room, rather than 500 per sweep interval.
+    while (true) {
+      Instant now = clock.instant();
+      int room =
+          Math.min(
+              pool.getQueue().remainingCapacity(), databricksPool.getQueue().remainingCapacity());
+      if (room == 0) {
+        return;
+      }
+      List<Inbox.Due> due = inbox.due(now, Math.min(room, 500));
+      for (Inbox.Due d : due) {
+        if (inbox.claim(d.id(), now, now.plus(properties.lease()))) {
+          submit(d.id(), d.source());
+        }
+      }
+      if (due.size() < Math.min(room, 500)) {
+        return;
       }
     }
   }
 
   void process(UUID deliveryId) {
     Delivery delivery = inbox.find(deliveryId).orElse(null);
-    if (delivery == null || delivery.status() != Delivery.Status.RECEIVED) {
+    if (delivery != null) {
+      process(delivery, null);
+    }
+  }
+
+  /**
+   * @param known the fact read from the body when it arrived, or null to read it here
+   */
+  private void process(Delivery delivery, FailureFact known) {
+    UUID deliveryId = delivery.id();
+    if (delivery.status() != Delivery.Status.RECEIVED) {
       return;
     }
     try {
-      FailureFact fact = extractor.extract(delivery.source(), json.readTree(delivery.body()));
+      FailureFact fact =
+          known != null
+              ? known
+              : extractor.extract(delivery.source(), json.readTree(delivery.body()));
       FailureFact enriched = enricher.enrich(fact);
       Evaluation evaluation = decisions.evaluate(enriched);
-      tx.executeWithoutResult(
-          s -> {
-            RecordedIncident recorded =
-                incidents.record(evaluation, deliveryId, delivery.requestedBy());
-            if (!inbox.markProcessed(deliveryId, recorded.incidentId(), clock.instant())) {
-              s.setRollbackOnly(); // another worker processed it first: keep its result only
-            }
-          });
+      if (!writer.submit(new DecisionWriter.Decided(delivery.withoutBody(), evaluation))) {
+        log.debug("Delivery {} left for the retry sweep: the decision writer is full", deliveryId);
+      }
     } catch (UnreadablePayloadException e) {
       inbox.markAttemptFailed(deliveryId, "Unreadable payload: " + e.getMessage(), null);
     } catch (RuntimeException e) {
-      int attempt = delivery.attempts() + 1;
-      boolean last = attempt >= properties.maxAttempts();
-      Instant retryAt =
-          last ? null : clock.instant().plus(properties.retryBackoff().multipliedBy(attempt));
-      log.warn(
-          "Processing delivery {} failed (attempt {} of {}): {}",
-          deliveryId,
-          attempt,
-          properties.maxAttempts(),
-          e.toString());
-      inbox.markAttemptFailed(
-          deliveryId, "Attempt " + attempt + " failed: " + e.getMessage(), retryAt);
+      writer.failed(delivery, e);
     }
   }
 
@@ -201,6 +212,7 @@ class DeliveryProcessor implements DisposableBean {
   boolean idle() {
     return pool.getActiveCount() == 0
         && pool.getQueue().isEmpty()
+        && writer.idle()
         && databricksPool.getActiveCount() == 0
         && databricksPool.getQueue().isEmpty();
   }

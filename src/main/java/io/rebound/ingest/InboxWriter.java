@@ -1,18 +1,14 @@
 package io.rebound.ingest;
 
 import io.rebound.incident.AuditTrail;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,7 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
  * every delivery that arrived meanwhile, and no sender is answered before its delivery is durable.
  */
 @Component
-class InboxWriter implements SmartLifecycle {
+class InboxWriter extends BatchingWriter<InboxWriter.Pending> {
 
   private static final Logger log = LoggerFactory.getLogger(InboxWriter.class);
   private static final int MAX_BATCH = 256;
@@ -34,27 +30,24 @@ class InboxWriter implements SmartLifecycle {
   /** A delivery with the audit event that records its arrival. */
   record Entry(Delivery delivery, String actor, String action, Map<String, Object> details) {}
 
-  private record Pending(Entry entry, CompletableFuture<Void> stored) {}
+  /** An entry and the answer its request thread waits for. */
+  record Pending(Entry entry, CompletableFuture<Void> stored) {}
 
   private final Inbox inbox;
   private final AuditTrail audit;
   private final TransactionTemplate tx;
-  private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(10_000);
-  private final int writerCount;
-  private final List<Thread> writers = new ArrayList<>();
-  private volatile boolean running;
 
   InboxWriter(Inbox inbox, AuditTrail audit, TransactionTemplate tx, IngestProperties properties) {
+    super("inbox-writer", properties.writers(), 10_000, MAX_BATCH);
     this.inbox = inbox;
     this.audit = audit;
     this.tx = tx;
-    this.writerCount = Math.max(1, properties.writers());
   }
 
   /** Returns once the entry is committed; 503 if the database cannot keep up or is down. */
   void store(Entry entry) {
     Pending pending = new Pending(entry, new CompletableFuture<>());
-    if (!running || !queue.offer(pending)) {
+    if (!enqueue(pending)) {
       throw unavailable("Rebound is not accepting deliveries right now; the sender should retry");
     }
     try {
@@ -68,30 +61,8 @@ class InboxWriter implements SmartLifecycle {
     }
   }
 
-  private void run() {
-    List<Pending> batch = new ArrayList<>(MAX_BATCH);
-    while (running || !queue.isEmpty()) {
-      try {
-        Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
-        }
-        batch.add(first);
-        queue.drainTo(batch, MAX_BATCH - 1);
-        write(batch);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        running = false;
-      } catch (RuntimeException e) {
-        log.error("Storing {} deliveries failed", batch.size(), e);
-        batch.forEach(p -> p.stored().completeExceptionally(e));
-      } finally {
-        batch.clear();
-      }
-    }
-  }
-
-  private void write(List<Pending> batch) {
+  @Override
+  void write(List<Pending> batch) {
     try {
       tx.executeWithoutResult(s -> batch.forEach(p -> insert(p.entry())));
       batch.forEach(p -> p.stored().complete(null));
@@ -117,40 +88,5 @@ class InboxWriter implements SmartLifecycle {
 
   private static ResponseStatusException unavailable(String reason) {
     return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, reason);
-  }
-
-  @Override
-  public void start() {
-    running = true;
-    for (int i = 1; i <= writerCount; i++) {
-      Thread writer = new Thread(this::run, "inbox-writer-" + i);
-      writer.setDaemon(true);
-      writer.start();
-      writers.add(writer);
-    }
-  }
-
-  @Override
-  public void stop() {
-    running = false;
-    try {
-      for (Thread writer : writers) {
-        writer.join(10_000);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    writers.clear();
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
-  }
-
-  /** Starts before and stops after the web server (whose phases are near DEFAULT_PHASE). */
-  @Override
-  public int getPhase() {
-    return 0;
   }
 }

@@ -2,6 +2,7 @@ package io.rebound.ingest;
 
 import io.rebound.extract.FactExtractor;
 import io.rebound.extract.UnreadablePayloadException;
+import io.rebound.failure.FailureFact;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -79,12 +80,12 @@ class Intake {
               + properties.maxBodySize().toBytes()
               + " bytes accepted (rebound.ingest.max-body-size)");
     }
-    Optional<Problem> problem = readProblem(arrival);
-    if (problem.isPresent()) {
-      Problem p = problem.get();
+    Reading reading = read(arrival);
+    if (reading.problem() != null) {
+      Problem p = reading.problem();
       return reject(arrival, p.httpStatus(), p.error(), p.detail());
     }
-    return accept(arrival);
+    return accept(arrival, reading.fact());
   }
 
   Result reject(Arrival arrival, int httpStatus, String error, String detail) {
@@ -121,7 +122,11 @@ class Intake {
     return new Result(id, httpStatus, error, detail);
   }
 
-  private Result accept(Arrival arrival) {
+  /**
+   * @param fact what the body says, read already to answer 422 at once; handed to the worker so it
+   *     need not read the body again (null: the worker reads it from the inbox)
+   */
+  private Result accept(Arrival arrival, FailureFact fact) {
     UUID id = UUID.randomUUID();
     Instant now = clock.instant();
     Delivery delivery =
@@ -155,38 +160,42 @@ class Intake {
             arrival.actor(),
             arrival.replayOf() == null ? "delivery.accepted" : "delivery.replayed",
             details));
-    processor.submit(id, delivery.source());
+    processor.submit(delivery, fact);
     return new Result(id, 202, null, null);
   }
 
   /** Why a body cannot be taken in: 400 when it is not JSON, 422 when no extractor knows it. */
   private record Problem(int httpStatus, String error, String detail) {}
 
-  private Optional<Problem> readProblem(Arrival arrival) {
+  /** Either the problem with a body or the fact it holds (null when reading it failed oddly). */
+  private record Reading(Problem problem, FailureFact fact) {}
+
+  private Reading read(Arrival arrival) {
     JsonNode body;
     try {
       body = json.readTree(arrival.body());
     } catch (JacksonException e) {
-      return Optional.of(
+      return new Reading(
           new Problem(
               400,
               "invalid_json",
               "The body is not valid JSON ("
                   + e.getOriginalMessage()
-                  + "); send the platform's JSON payload unchanged"));
+                  + "); send the platform's JSON payload unchanged"),
+          null);
     }
     if (body == null || body.isMissingNode() || body.isNull()) {
-      return Optional.of(
-          new Problem(400, "invalid_json", "The body is empty; send the platform's JSON payload"));
+      return new Reading(
+          new Problem(400, "invalid_json", "The body is empty; send the platform's JSON payload"),
+          null);
     }
     try {
-      extractor.extract(arrival.endpoint().id(), body);
-      return Optional.empty();
+      return new Reading(null, extractor.extract(arrival.endpoint().id(), body));
     } catch (UnreadablePayloadException e) {
-      return Optional.of(new Problem(422, "unknown_payload", e.getMessage()));
+      return new Reading(new Problem(422, "unknown_payload", e.getMessage()), null);
     } catch (RuntimeException e) {
       // Not the sender's fault: accept it and let processing retry and record the error.
-      return Optional.empty();
+      return new Reading(null, null);
     }
   }
 }

@@ -90,6 +90,7 @@ abstract class IngestFlowContract {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired DeliveryProcessor processor;
+  @Autowired DecisionWriter writer;
   @Autowired DecidedEvents decided;
   @Autowired IncidentLifecycle lifecycle;
   @Autowired ClusterWatcher clusterWatcher;
@@ -257,32 +258,81 @@ abstract class IngestFlowContract {
     // As a crash leaves it: stored and answered, never handed to a worker, lease long expired.
     UUID id = UUID.randomUUID();
     byte[] body = TestHttp.payload("azure-monitor/adf_log_alert_v2_copy_2200_blob_not_exist.json");
-    Instant before = Instant.now().minusSeconds(600);
-    inbox.insert(
-        new Delivery(
-            id,
-            "azure-monitor",
-            "/webhooks/azure-monitor",
-            before,
-            "{}",
-            body,
-            false,
-            body.length,
-            Delivery.Status.RECEIVED,
-            202,
-            null,
-            0,
-            before.plusSeconds(60),
-            null,
-            null,
-            null,
-            null));
+    inbox.insert(stored(id, body, Instant.now().minusSeconds(600)));
 
     JsonNode processed = awaitProcessed(id.toString());
 
     assertThat(processed.path("status").asString()).isEqualTo("PROCESSED");
     assertThat(processed.path("attempts").asInt()).isEqualTo(1);
     assertThat(processed.path("incidentId").isNull()).isFalse();
+  }
+
+  @Test
+  void aBacklogLargerThanOneSweepPageIsTakenInOneSweep() throws Exception {
+    // As an alert storm leaves it: deliveries stored and answered but never queued.
+    byte[] body = TestHttp.payload("azure-monitor/adf_log_alert_v2_copy_2200_blob_not_exist.json");
+    Instant before = Instant.now().minusSeconds(600);
+    int backlog = 1_200; // more than the 500 one page of the sweep holds
+    for (int i = 0; i < backlog; i++) {
+      inbox.insert(stored(UUID.randomUUID(), body, before));
+    }
+
+    processor.sweep();
+    awaitAllProcessed();
+
+    assertThat(viewer("/api/deliveries?status=processed&size=1").body().path("total").asLong())
+        .isEqualTo(backlog);
+    JsonNode incidents = viewer("/api/incidents").body().path("items");
+    assertThat(incidents).hasSize(1);
+    assertThat(incidents.get(0).path("occurrences").asInt()).isEqualTo(backlog);
+  }
+
+  @Test
+  void aDeliveryDecidedTwiceInOneBatchCountsOnce() throws Exception {
+    // A sweep and a worker can both decide the same delivery; the writer must keep one result.
+    byte[] body = TestHttp.payload("azure-monitor/adf_log_alert_v2_copy_2200_blob_not_exist.json");
+    Instant now = Instant.now();
+    UUID twice = UUID.randomUUID();
+    UUID other = UUID.randomUUID();
+    inbox.insert(stored(twice, body, now));
+    inbox.insert(stored(other, body, now));
+    io.rebound.policy.Evaluation evaluation =
+        decisions.evaluate(extractor.extract("azure-monitor", TestHttp.JSON.readTree(body)));
+
+    var copy = stored(twice, body, now).withoutBody();
+    writer.write(
+        List.of(
+            new DecisionWriter.Decided(copy, evaluation),
+            new DecisionWriter.Decided(copy, evaluation),
+            new DecisionWriter.Decided(stored(other, body, now).withoutBody(), evaluation)));
+    awaitAllProcessed();
+
+    JsonNode incidents = viewer("/api/incidents").body().path("items");
+    assertThat(incidents).hasSize(1);
+    assertThat(incidents.get(0).path("occurrences").asInt()).isEqualTo(2);
+    assertThat(admin("/api/deliveries/" + twice).body().path("status").asString())
+        .isEqualTo("PROCESSED");
+  }
+
+  private static Delivery stored(UUID id, byte[] body, Instant receivedAt) {
+    return new Delivery(
+        id,
+        "azure-monitor",
+        "/webhooks/azure-monitor",
+        receivedAt,
+        "{}",
+        body,
+        false,
+        body.length,
+        Delivery.Status.RECEIVED,
+        202,
+        null,
+        0,
+        receivedAt.plusSeconds(60),
+        null,
+        null,
+        null,
+        null);
   }
 
   // ---- rejections ---------------------------------------------------------------------------

@@ -1,0 +1,118 @@
+package io.rebound.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Writer threads that take everything waiting in a queue and write it as one batch (group commit):
+ * under load one transaction covers every item that arrived while the previous one was committing;
+ * when idle an item is written as soon as it arrives. On stop the queue is written out before the
+ * threads end.
+ *
+ * @param <T> what is queued
+ */
+abstract class BatchingWriter<T> implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(BatchingWriter.class);
+
+  private final String threadName;
+  private final int threadCount;
+  private final int maxBatch;
+  private final BlockingQueue<T> queue;
+  private final List<Thread> threads = new ArrayList<>();
+  private final AtomicInteger writing = new AtomicInteger();
+  private volatile boolean running;
+
+  BatchingWriter(String threadName, int threadCount, int capacity, int maxBatch) {
+    this.threadName = threadName;
+    this.threadCount = Math.max(1, threadCount);
+    this.maxBatch = maxBatch;
+    this.queue = new ArrayBlockingQueue<>(Math.max(maxBatch, capacity));
+  }
+
+  /** Writes one batch; must handle (or report to its items) every failure. */
+  abstract void write(List<T> batch);
+
+  /** Queues an item, waiting up to the timeout for room; false if not queued. */
+  boolean enqueue(T item, long timeout, TimeUnit unit) throws InterruptedException {
+    return running && queue.offer(item, timeout, unit);
+  }
+
+  /** Queues an item if there is room now; false if not queued. */
+  boolean enqueue(T item) {
+    return running && queue.offer(item);
+  }
+
+  /** True when nothing waits and no batch is being written. */
+  boolean idle() {
+    return queue.isEmpty() && writing.get() == 0;
+  }
+
+  private void run() {
+    List<T> batch = new ArrayList<>(maxBatch);
+    while (running || !queue.isEmpty()) {
+      try {
+        T first = queue.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        writing.incrementAndGet();
+        batch.add(first);
+        queue.drainTo(batch, maxBatch - 1);
+        write(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        running = false;
+      } catch (RuntimeException e) {
+        log.error("{} failed to write a batch of {}", threadName, batch.size(), e);
+      } finally {
+        if (!batch.isEmpty()) {
+          writing.decrementAndGet();
+        }
+        batch.clear();
+      }
+    }
+  }
+
+  @Override
+  public void start() {
+    running = true;
+    for (int i = 1; i <= threadCount; i++) {
+      Thread thread = new Thread(this::run, threadCount == 1 ? threadName : threadName + "-" + i);
+      thread.setDaemon(true);
+      thread.start();
+      threads.add(thread);
+    }
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    try {
+      for (Thread thread : threads) {
+        thread.join(10_000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    threads.clear();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Starts before and stops after the web server (whose phases are near DEFAULT_PHASE). */
+  @Override
+  public int getPhase() {
+    return 0;
+  }
+}
