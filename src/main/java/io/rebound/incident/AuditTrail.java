@@ -58,7 +58,7 @@ public class AuditTrail {
                                      resource, details)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(
-            UUID.randomUUID(),
+            TimeOrderedIds.next(),
             OffsetDateTime.now(ZoneOffset.UTC),
             actor,
             action,

@@ -3,6 +3,7 @@ package io.rebound.ingest;
 import io.rebound.extract.FactExtractor;
 import io.rebound.extract.UnreadablePayloadException;
 import io.rebound.failure.FailureFact;
+import io.rebound.incident.TimeOrderedIds;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -89,7 +90,7 @@ class Intake {
   }
 
   Result reject(Arrival arrival, int httpStatus, String error, String detail) {
-    UUID id = UUID.randomUUID();
+    UUID id = TimeOrderedIds.next();
     byte[] body = arrival.body();
     boolean cut = arrival.truncated() || body.length > MAX_STORED_REJECTED_BODY;
     if (body.length > MAX_STORED_REJECTED_BODY) {
@@ -127,7 +128,7 @@ class Intake {
    *     need not read the body again (null: the worker reads it from the inbox)
    */
   private Result accept(Arrival arrival, FailureFact fact) {
-    UUID id = UUID.randomUUID();
+    UUID id = TimeOrderedIds.next();
     Instant now = clock.instant();
     Delivery delivery =
         new Delivery(
