@@ -19,6 +19,15 @@ for i, name in ipairs(files) do
   f:close()
 end
 
+-- THINK_MS > 0: each connection waits that long after an answer before its next post, so the
+-- offered rate is about connections / (THINK_MS + latency) instead of "as fast as answered".
+local think_ms = tonumber(os.getenv("THINK_MS") or "0")
+if think_ms > 0 then
+  function delay()
+    return think_ms
+  end
+end
+
 local counter = 0
 local threads = {}
 
