@@ -27,7 +27,10 @@ abstract class BatchingWriter<T> implements SmartLifecycle {
   private final int maxBatch;
   private final BlockingQueue<T> queue;
   private final List<Thread> threads = new ArrayList<>();
-  private final AtomicInteger writing = new AtomicInteger();
+
+  /** Items queued or in a batch being written: idle exactly when zero. */
+  private final AtomicInteger unwritten = new AtomicInteger();
+
   private volatile boolean running;
 
   BatchingWriter(String threadName, int threadCount, int capacity, int maxBatch) {
@@ -42,17 +45,31 @@ abstract class BatchingWriter<T> implements SmartLifecycle {
 
   /** Queues an item, waiting up to the timeout for room; false if not queued. */
   boolean enqueue(T item, long timeout, TimeUnit unit) throws InterruptedException {
-    return running && queue.offer(item, timeout, unit);
+    unwritten.incrementAndGet();
+    boolean queued = false;
+    try {
+      queued = running && queue.offer(item, timeout, unit);
+      return queued;
+    } finally {
+      if (!queued) {
+        unwritten.decrementAndGet();
+      }
+    }
   }
 
   /** Queues an item if there is room now; false if not queued. */
   boolean enqueue(T item) {
-    return running && queue.offer(item);
+    unwritten.incrementAndGet();
+    if (running && queue.offer(item)) {
+      return true;
+    }
+    unwritten.decrementAndGet();
+    return false;
   }
 
   /** True when nothing waits and no batch is being written. */
   boolean idle() {
-    return queue.isEmpty() && writing.get() == 0;
+    return unwritten.get() == 0;
   }
 
   private void run() {
@@ -63,7 +80,6 @@ abstract class BatchingWriter<T> implements SmartLifecycle {
         if (first == null) {
           continue;
         }
-        writing.incrementAndGet();
         batch.add(first);
         queue.drainTo(batch, maxBatch - 1);
         write(batch);
@@ -73,9 +89,7 @@ abstract class BatchingWriter<T> implements SmartLifecycle {
       } catch (RuntimeException e) {
         log.error("{} failed to write a batch of {}", threadName, batch.size(), e);
       } finally {
-        if (!batch.isEmpty()) {
-          writing.decrementAndGet();
-        }
+        unwritten.addAndGet(-batch.size());
         batch.clear();
       }
     }

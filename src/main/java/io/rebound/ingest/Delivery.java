@@ -30,6 +30,9 @@ record Delivery(
    * and only need their state: the body stays in the inbox.
    */
   Delivery withoutBody() {
+    if (body.length == 0) {
+      return this;
+    }
     return new Delivery(
         id,
         source,

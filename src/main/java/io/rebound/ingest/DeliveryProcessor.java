@@ -6,6 +6,7 @@ import io.rebound.failure.FailureFact;
 import io.rebound.policy.DecisionService;
 import io.rebound.policy.Evaluation;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -74,7 +75,7 @@ class DeliveryProcessor implements DisposableBean {
    * would flood the log (and slow intake). Says it once, then at most once a minute with a count.
    */
   static final class OverflowWarning {
-    private static final java.time.Duration EVERY = java.time.Duration.ofMinutes(1);
+    private static final Duration EVERY = Duration.ofMinutes(1);
     private final Clock clock;
     private final AtomicInteger since = new AtomicInteger();
     private volatile Instant last = Instant.MIN;
@@ -84,11 +85,12 @@ class DeliveryProcessor implements DisposableBean {
     }
 
     void record() {
-      int count = since.incrementAndGet();
+      since.incrementAndGet();
       Instant now = clock.instant();
       if (now.isBefore(last.plus(EVERY))) {
         return;
       }
+      int count;
       synchronized (this) {
         if (now.isBefore(last.plus(EVERY))) {
           return;

@@ -6,10 +6,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.server.ResponseStatusException;
@@ -33,6 +35,11 @@ class WebhookServlet extends HttpServlet {
 
   /** Where the servlet is mounted: one path per source, plus the paths of the prior tool. */
   static final String[] MAPPINGS = {"/webhooks/*", "/azure-monitor", "/databricks-monitor"};
+
+  private static final String ENDPOINT_NAMES =
+      Arrays.stream(WebhookEndpoint.values())
+          .map(WebhookEndpoint::id)
+          .collect(Collectors.joining(", "));
 
   /** Headers worth keeping with a delivery. Secrets (X-Api-Key, X-Gitlab-Token) never are. */
   private static final List<String> KEPT_HEADERS =
@@ -97,10 +104,7 @@ class WebhookServlet extends HttpServlet {
           null,
           404,
           "unknown_endpoint",
-          "No webhook endpoint "
-              + path
-              + "; use /webhooks/ followed by one of azure-monitor, databricks, synapse,"
-              + " azure-functions, github, gitlab, jenkins, azure-devops, circleci, generic");
+          "No webhook endpoint " + path + "; use /webhooks/ followed by one of " + ENDPOINT_NAMES);
     }
     if (!"POST".equals(request.getMethod())) {
       return new Intake.Result(

@@ -278,6 +278,14 @@ abstract class IngestFlowContract {
     }
 
     processor.sweep();
+    // One sweep must have claimed the whole backlog, not one page of it (the scheduled sweep,
+    // every second here, would otherwise finish the job and hide a single-page sweep).
+    long stillDue =
+        jdbc.sql("SELECT COUNT(*) FROM delivery WHERE status = 'RECEIVED' AND next_attempt_at <= ?")
+            .param(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC))
+            .query(Long.class)
+            .single();
+    assertThat(stillDue).isZero();
     awaitAllProcessed();
 
     assertThat(viewer("/api/deliveries?status=processed&size=1").body().path("total").asLong())
