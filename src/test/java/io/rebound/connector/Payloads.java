@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The shared platform payloads (../shared/payloads), read as they are on disk. */
+/** The shared platform payloads (src/test/resources/shared/payloads), read as they are on disk. */
 final class Payloads {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final Path ROOT = Path.of("..", "shared", "payloads");
+  private static final Path ROOT = Path.of("src", "test", "resources", "shared", "payloads");
 
   private Payloads() {}
 

@@ -11,7 +11,9 @@ import io.rebound.failure.Source;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** Azure Monitor alerts and ADF REST bodies from ../shared/payloads/azure-monitor. */
+/**
+ * Azure Monitor alerts and ADF REST bodies from src/test/resources/shared/payloads/azure-monitor.
+ */
 class AzureMonitorPayloadsTest {
 
   @Test

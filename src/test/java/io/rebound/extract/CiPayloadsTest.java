@@ -16,8 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * CI webhooks: GitHub and GitLab from ../shared/payloads/cicd; Jenkins, Azure DevOps and CircleCI
- * from this module's reconstructed fixtures (src/test/resources/payloads).
+ * CI webhooks: GitHub and GitLab from src/test/resources/shared/payloads/cicd; Jenkins, Azure
+ * DevOps and CircleCI from this module's reconstructed fixtures (src/test/resources/payloads).
  */
 class CiPayloadsTest {
 

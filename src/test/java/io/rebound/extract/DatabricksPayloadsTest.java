@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Databricks webhooks and API bodies from ../shared/payloads/databricks and prior-tool. */
+/**
+ * Databricks webhooks and API bodies from src/test/resources/shared/payloads/databricks and
+ * prior-tool.
+ */
 class DatabricksPayloadsTest {
 
   @ParameterizedTest

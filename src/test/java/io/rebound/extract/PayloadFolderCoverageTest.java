@@ -14,9 +14,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every JSON file in ../shared/payloads is either a body Rebound reads (with the source it arrives
- * at) or listed here as a request/exchange descriptor that is not a body. A new payload file
- * therefore fails this test until someone decides which it is.
+ * Every JSON file in src/test/resources/shared/payloads is either a body Rebound reads (with the
+ * source it arrives at) or listed here as a request/exchange descriptor that is not a body. A new
+ * payload file therefore fails this test until someone decides which it is.
  */
 class PayloadFolderCoverageTest {
 

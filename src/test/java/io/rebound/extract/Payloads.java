@@ -7,10 +7,13 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads the shared payload files (../shared/payloads) and this module's own fixtures. */
+/**
+ * Reads the shared payload files (src/test/resources/shared/payloads) and this module's own
+ * fixtures.
+ */
 final class Payloads {
 
-  static final Path ROOT = Path.of("..", "shared", "payloads");
+  static final Path ROOT = Path.of("src", "test", "resources", "shared", "payloads");
   static final Path RECONSTRUCTED = Path.of("src", "test", "resources", "payloads");
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 

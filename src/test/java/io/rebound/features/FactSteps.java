@@ -9,10 +9,13 @@ import java.util.Locale;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Builds what Rebound is asked about: a failure fact, or a real body from ../shared/payloads. */
+/**
+ * Builds what Rebound is asked about: a failure fact, or a real body from
+ * src/test/resources/shared/payloads.
+ */
 public class FactSteps {
 
-  static final Path PAYLOADS = Path.of("..", "shared", "payloads");
+  static final Path PAYLOADS = Path.of("src", "test", "resources", "shared", "payloads");
 
   private final ScenarioState state;
   private final ObjectMapper json;

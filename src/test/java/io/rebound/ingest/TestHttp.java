@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class TestHttp {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
-  static final Path PAYLOADS = Path.of("..", "shared", "payloads");
+  static final Path PAYLOADS = Path.of("src", "test", "resources", "shared", "payloads");
 
   record Response(int status, JsonNode body, String raw) {}
 

@@ -28,7 +28,8 @@ class ClassificationTest {
 
   /** The 195 TerminationReasonCode values, read from the reference at test time. */
   static List<String> clusterTerminationCodes() throws IOException {
-    String md = Files.readString(Path.of("../shared/reference/databricks_clusters_api.md"));
+    String md =
+        Files.readString(Path.of("src/test/resources/shared/reference/databricks_clusters_api.md"));
     int heading = md.indexOf("### Full TerminationReasonCode list");
     String line = md.substring(md.indexOf('\n', heading) + 1).lines().findFirst().orElseThrow();
     List<String> codes = Arrays.stream(line.split(",")).map(String::trim).toList();

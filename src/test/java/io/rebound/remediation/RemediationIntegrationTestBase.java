@@ -44,8 +44,9 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * One application context on H2 for remediation's integration tests. Incidents are opened by the
  * real incident module (IncidentRecorder, which publishes IncidentDecided after its commit); the
- * real connectors call WireMock over HTTP, serving the Databricks shapes from ../shared/payloads.
- * Production runs in auto mode, staging in dry-run, development in approve-all.
+ * real connectors call WireMock over HTTP, serving the Databricks shapes from
+ * src/test/resources/shared/payloads. Production runs in auto mode, staging in dry-run, development
+ * in approve-all.
  */
 @SpringBootTest(classes = ReboundApplication.class)
 @AutoConfigureMockMvc
@@ -260,7 +261,7 @@ abstract class RemediationIntegrationTestBase {
         state.equals("TERMINATED")
             ? "databricks_cluster_get_terminated_driver_unreachable.json"
             : "databricks_cluster_get_running_verbatim.json";
-    String body = Files.readString(Path.of("../shared/payloads/databricks", file));
+    String body = Files.readString(Path.of("src/test/resources/shared/payloads/databricks", file));
     body = body.replace("1234-567890-reef123", cluster);
     return state.equals("TERMINATED")
         ? body

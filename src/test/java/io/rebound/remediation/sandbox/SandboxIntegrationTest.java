@@ -64,7 +64,7 @@ class SandboxIntegrationTest {
                 .POST(
                     HttpRequest.BodyPublishers.ofFile(
                         Path.of(
-                            "../shared/payloads/prior-tool/"
+                            "src/test/resources/shared/payloads/prior-tool/"
                                 + "09_databricks_cluster_terminated_driver_not_responding.json")))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
