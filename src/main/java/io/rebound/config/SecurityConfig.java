@@ -75,6 +75,9 @@ class SecurityConfig {
                     .permitAll()
                     .requestMatchers("/api/admin/**")
                     .hasRole("ADMIN")
+                    // refused webhook requests show what strangers send: not for every viewer
+                    .requestMatchers(GET, "/api/deliveries/refused")
+                    .hasRole("OPERATOR")
                     .requestMatchers(GET, "/api/**")
                     .hasRole("VIEWER")
                     .requestMatchers(POST, "/api/decisions/evaluate")
