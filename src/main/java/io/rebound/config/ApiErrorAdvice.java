@@ -2,6 +2,7 @@ package io.rebound.config;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -93,6 +94,19 @@ class ApiErrorAdvice {
     HttpStatus known = HttpStatus.resolve(status.value());
     String error = known == null ? "error" : known.name().toLowerCase(java.util.Locale.ROOT);
     return body(status, error, detail == null ? "" : detail);
+  }
+
+  /**
+   * Tomcat could not decode a parameter (a form body with a bad %-escape; a bad query string is
+   * refused earlier by {@link RequestEncodingFilter}). A client's mistake, not a conflict.
+   */
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<Map<String, Object>> undecodable(InvalidParameterException e) {
+    return body(
+        HttpStatus.BAD_REQUEST,
+        "bad_encoding",
+        "A request parameter could not be decoded; encode special characters as UTF-8 %XX"
+            + " escapes.");
   }
 
   @ExceptionHandler(IllegalStateException.class)
