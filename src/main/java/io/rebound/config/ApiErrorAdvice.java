@@ -18,6 +18,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -59,6 +60,15 @@ class ApiErrorAdvice {
         HttpStatus.BAD_REQUEST,
         "invalid_body",
         "The request body is not valid JSON for this endpoint");
+  }
+
+  /** Multipart is switched off (no endpoint takes uploads); this covers it being switched on. */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<Map<String, Object>> multipart(MultipartException e) {
+    return body(
+        HttpStatus.BAD_REQUEST,
+        "invalid_body",
+        "The request body is not valid multipart; this endpoint takes JSON");
   }
 
   @ExceptionHandler(NoResourceFoundException.class)

@@ -112,11 +112,16 @@ class SecretsStayOutIntegrationTest {
             Map.of("X-Hub-Signature-256", wrongSignature, "X-GitHub-Event", "workflow_run")));
     refused.add(
         http.post("/webhooks/gitlab", gitlab, Map.of("X-Gitlab-Token", "GitLab-Wr0ng-Guess")));
+    // a request line Tomcat cannot parse: it would log the whole target, ?token= included
+    io.rebound.RawHttp.Answer unparsable =
+        new io.rebound.RawHttp(port)
+            .send("POST", "/webhooks/azure-monitor?token=AzMon-Hook-Secret-1|{}", Map.of(), alert);
     TestHttp.Response wrongBearer = http.get("/api/incidents", "Wr0ng-Bearer-Guess");
     TestHttp.Response operatorRead = http.get("/api/deliveries/refused", "0per-Bearer-Secret");
 
     accepted.forEach(r -> assertThat(r.status()).as(r.raw()).isEqualTo(202));
     refused.forEach(r -> assertThat(r.status()).as(r.raw()).isEqualTo(401));
+    assertThat(unparsable.status()).isEqualTo(400);
     assertThat(wrongBearer.status()).isEqualTo(401);
     assertThat(operatorRead.status()).isEqualTo(200);
     assertThat(operatorRead.body().path("total").asLong()).isEqualTo(4);
