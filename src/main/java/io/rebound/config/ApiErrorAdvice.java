@@ -2,6 +2,7 @@ package io.rebound.config;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -60,6 +62,15 @@ class ApiErrorAdvice {
         "The request body is not valid JSON for this endpoint");
   }
 
+  /** Multipart is switched off (no endpoint takes uploads); this covers it being switched on. */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<Map<String, Object>> multipart(MultipartException e) {
+    return body(
+        HttpStatus.BAD_REQUEST,
+        "invalid_body",
+        "The request body is not valid multipart; this endpoint takes JSON");
+  }
+
   @ExceptionHandler(NoResourceFoundException.class)
   ResponseEntity<Map<String, Object>> noResource(NoResourceFoundException e) {
     return body(HttpStatus.NOT_FOUND, "not_found", "No endpoint at /" + e.getResourcePath());
@@ -93,6 +104,19 @@ class ApiErrorAdvice {
     HttpStatus known = HttpStatus.resolve(status.value());
     String error = known == null ? "error" : known.name().toLowerCase(java.util.Locale.ROOT);
     return body(status, error, detail == null ? "" : detail);
+  }
+
+  /**
+   * Tomcat could not decode a parameter (a form body with a bad %-escape; a bad query string is
+   * refused earlier by {@link RequestEncodingFilter}). A client's mistake, not a conflict.
+   */
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<Map<String, Object>> undecodable(InvalidParameterException e) {
+    return body(
+        HttpStatus.BAD_REQUEST,
+        "bad_encoding",
+        "A request parameter could not be decoded; encode special characters as UTF-8 %XX"
+            + " escapes.");
   }
 
   @ExceptionHandler(IllegalStateException.class)

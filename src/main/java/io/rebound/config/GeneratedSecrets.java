@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -95,15 +93,13 @@ final class GeneratedSecrets {
 
   private void save(Properties properties) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
+    if (parent != null && !Files.isDirectory(parent)) {
+      OwnerOnlyFiles.folder(parent); // a folder of its own (an existing one is left as it is)
     }
     if (!Files.exists(file)) {
       Files.createFile(file);
     }
-    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    }
+    OwnerOnlyFiles.file(file);
     try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       properties.store(
           writer,

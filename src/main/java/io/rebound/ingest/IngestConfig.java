@@ -18,11 +18,13 @@ class IngestConfig {
   ServletRegistrationBean<WebhookServlet> webhookServlet(
       Intake intake,
       WebhookAuthenticator authenticator,
+      RefusedRequests refused,
       IngestProperties properties,
       ObjectMapper json) {
     ServletRegistrationBean<WebhookServlet> registration =
         new ServletRegistrationBean<>(
-            new WebhookServlet(intake, authenticator, properties, json), WebhookServlet.MAPPINGS);
+            new WebhookServlet(intake, authenticator, refused, properties, json),
+            WebhookServlet.MAPPINGS);
     registration.setName("webhooks");
     registration.setLoadOnStartup(1);
     return registration;

@@ -171,6 +171,16 @@ class Intake {
   /** Either the problem with a body or the fact it holds (null when reading it failed oddly). */
   private record Reading(Problem problem, FailureFact fact) {}
 
+  /**
+   * Jackson names its own settings in some messages ("exceeds the maximum allowed (500, from
+   * `StreamReadConstraints.getMaxNestingDepth()`)"): meaningless to a sender, and internals.
+   */
+  private static String withoutJavaNames(String message) {
+    return message == null
+        ? ""
+        : message.replaceAll(",? ?from `[^`]*`", "").replaceAll("`[^`]*`", "");
+  }
+
   private Reading read(Arrival arrival) {
     JsonNode body;
     try {
@@ -181,7 +191,7 @@ class Intake {
               400,
               "invalid_json",
               "The body is not valid JSON ("
-                  + e.getOriginalMessage()
+                  + withoutJavaNames(e.getOriginalMessage())
                   + "); send the platform's JSON payload unchanged"),
           null);
     }

@@ -22,19 +22,30 @@ class WebhookAuthenticator {
   record Credentials(
       String apiKey, String queryToken, String githubSignature, String gitlabToken) {}
 
+  /**
+   * Why a request was refused: a short code to count refusals by, and the detail for the sender.
+   */
+  record Rejection(String reason, String detail) {}
+
   private final WebhookSecrets secrets;
 
   WebhookAuthenticator(WebhookSecrets secrets) {
     this.secrets = secrets;
   }
 
-  Optional<String> rejectionReason(WebhookEndpoint endpoint, Credentials presented, byte[] body) {
+  /**
+   * @param body the exact body; only read for {@link WebhookEndpoint.Auth#GITHUB_SIGNATURE}, so
+   *     header-authenticated endpoints are checked before their body is read (null is fine there)
+   */
+  Optional<Rejection> rejection(WebhookEndpoint endpoint, Credentials presented, byte[] body) {
     String secret = secrets.secretOf(endpoint.id());
     if (secret == null) {
       return Optional.of(
-          "No secret is configured for this endpoint (rebound.webhooks."
-              + endpoint.id()
-              + ".secret)");
+          new Rejection(
+              "no_secret_configured",
+              "No secret is configured for this endpoint (rebound.webhooks."
+                  + endpoint.id()
+                  + ".secret)"));
     }
     return switch (endpoint.auth()) {
       case GITHUB_SIGNATURE -> checkSignature(secret, presented.githubSignature(), body);
@@ -46,7 +57,7 @@ class WebhookAuthenticator {
     };
   }
 
-  private static Optional<String> checkApiKey(String secret, Credentials presented) {
+  private static Optional<Rejection> checkApiKey(String secret, Credentials presented) {
     if (presented.apiKey() != null) {
       return sameSecret(secret, presented.apiKey(), "X-Api-Key");
     }
@@ -54,34 +65,41 @@ class WebhookAuthenticator {
       return sameSecret(secret, presented.queryToken(), "token parameter");
     }
     return Optional.of(
-        "Missing credentials: send the shared secret as header X-Api-Key or as ?token=");
+        new Rejection(
+            "missing_credentials",
+            "Missing credentials: send the shared secret as header X-Api-Key or as ?token="));
   }
 
-  private static Optional<String> sameSecret(String secret, String presented, String where) {
+  private static Optional<Rejection> sameSecret(String secret, String presented, String where) {
     byte[] expected = sha256(secret.getBytes(StandardCharsets.UTF_8));
     byte[] actual = sha256(presented.getBytes(StandardCharsets.UTF_8));
     return MessageDigest.isEqual(expected, actual)
         ? Optional.empty()
-        : Optional.of("Wrong secret in " + where);
+        : Optional.of(new Rejection("wrong_secret", "Wrong secret in " + where));
   }
 
-  private static Optional<String> checkSignature(String secret, String header, byte[] body) {
+  private static Optional<Rejection> checkSignature(String secret, String header, byte[] body) {
     if (header == null || !header.startsWith("sha256=")) {
       return Optional.of(
-          "Missing X-Hub-Signature-256: set the webhook secret in the GitHub webhook settings");
+          new Rejection(
+              "missing_credentials",
+              "Missing X-Hub-Signature-256: set the webhook secret in the GitHub webhook settings"));
     }
     byte[] expected = hmacSha256(secret, body);
     byte[] actual;
     try {
       actual = HexFormat.of().parseHex(header.substring("sha256=".length()).trim());
     } catch (IllegalArgumentException e) {
-      return Optional.of("X-Hub-Signature-256 is not a hex sha256 signature");
+      return Optional.of(
+          new Rejection("bad_signature", "X-Hub-Signature-256 is not a hex sha256 signature"));
     }
     return MessageDigest.isEqual(expected, actual)
         ? Optional.empty()
         : Optional.of(
-            "X-Hub-Signature-256 does not match the body: the GitHub webhook secret differs from"
-                + " rebound.webhooks.github.secret");
+            new Rejection(
+                "bad_signature",
+                "X-Hub-Signature-256 does not match the body: the GitHub webhook secret differs"
+                    + " from rebound.webhooks.github.secret"));
   }
 
   static byte[] hmacSha256(String secret, byte[] body) {

@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +20,12 @@ import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The webhook endpoints. Reads the exact body bytes (bounded), checks the sender's secret, and
- * answers 202 only once the delivery is stored; processing happens afterwards on a worker, so the
- * answer's incidentId is null and {@code GET /api/deliveries/{id}} shows it once processed.
- * Rejections (401, 400, 413, 422) are stored too.
+ * The webhook endpoints. Checks the sender's secret first (from the headers, before the body is
+ * read; GitHub's signature needs the body, read bounded), then answers 202 only once the delivery
+ * is stored; processing happens afterwards on a worker, so the answer's incidentId is null and
+ * {@code GET /api/deliveries/{id}} shows it once processed. An authenticated delivery is always
+ * stored, also when rejected (400, 413, 422). An unauthenticated request is never stored: anyone
+ * can send one, so it is only counted and sampled in memory ({@link RefusedRequests}).
  *
  * <p>A plain servlet rather than a Spring MVC controller, and outside Spring Security (webhooks
  * carry their own per-source secret): this is the path an alert storm hammers, and the MVC
@@ -41,7 +45,10 @@ class WebhookServlet extends HttpServlet {
           .map(WebhookEndpoint::id)
           .collect(Collectors.joining(", "));
 
-  /** Headers worth keeping with a delivery. Secrets (X-Api-Key, X-Gitlab-Token) never are. */
+  /**
+   * Headers worth keeping with a delivery. Secrets (X-Api-Key, X-Gitlab-Token, Authorization) never
+   * are, nor X-Hub-Signature-256: a valid signature lets anyone holding it resend that body.
+   */
   private static final List<String> KEPT_HEADERS =
       List.of(
           "Content-Type",
@@ -49,7 +56,6 @@ class WebhookServlet extends HttpServlet {
           "X-GitHub-Event",
           "X-GitHub-Delivery",
           "X-GitHub-Hook-ID",
-          "X-Hub-Signature-256",
           "X-Gitlab-Event",
           "X-Gitlab-Instance",
           "X-Gitlab-Event-UUID",
@@ -58,16 +64,19 @@ class WebhookServlet extends HttpServlet {
 
   private final transient Intake intake;
   private final transient WebhookAuthenticator authenticator;
+  private final transient RefusedRequests refused;
   private final transient IngestProperties properties;
   private final transient ObjectMapper json;
 
   WebhookServlet(
       Intake intake,
       WebhookAuthenticator authenticator,
+      RefusedRequests refused,
       IngestProperties properties,
       ObjectMapper json) {
     this.intake = intake;
     this.authenticator = authenticator;
+    this.refused = refused;
     this.properties = properties;
     this.json = json;
   }
@@ -129,9 +138,39 @@ class WebhookServlet extends HttpServlet {
 
   private Intake.Result receive(
       WebhookEndpoint endpoint, String channel, HttpServletRequest request) throws IOException {
+    WebhookAuthenticator.Credentials presented = credentials(request);
+    boolean signed = endpoint.auth() == WebhookEndpoint.Auth.GITHUB_SIGNATURE;
+    if (!signed) { // header secrets: refuse before reading a byte of the body
+      Optional<WebhookAuthenticator.Rejection> rejection =
+          authenticator.rejection(endpoint, presented, null);
+      if (rejection.isPresent()) {
+        return refuse(endpoint, channel, request, 401, rejection.get(), null);
+      }
+    }
     int limit = (int) Math.min(Integer.MAX_VALUE - 1, properties.maxBodySize().toBytes());
     Body body = readBounded(request, limit);
-    Intake.Arrival arrival =
+    if (signed) {
+      if (body.truncated()) {
+        return refuse(
+            endpoint,
+            channel,
+            request,
+            413,
+            new WebhookAuthenticator.Rejection(
+                "too_large_to_verify",
+                "The body is larger than the "
+                    + limit
+                    + " bytes accepted (rebound.ingest.max-body-size), so its signature cannot be"
+                    + " checked; nothing was stored"),
+            body);
+      }
+      Optional<WebhookAuthenticator.Rejection> rejection =
+          authenticator.rejection(endpoint, presented, body.bytes());
+      if (rejection.isPresent()) {
+        return refuse(endpoint, channel, request, 401, rejection.get(), body);
+      }
+    }
+    return intake.receive(
         new Intake.Arrival(
             endpoint,
             channel,
@@ -140,23 +179,70 @@ class WebhookServlet extends HttpServlet {
             body.truncated(),
             body.size(),
             null,
-            "webhook:" + endpoint.id());
-    if (body.truncated()) {
-      return intake.receive(arrival);
+            "webhook:" + endpoint.id()));
+  }
+
+  private static WebhookAuthenticator.Credentials credentials(HttpServletRequest request) {
+    return new WebhookAuthenticator.Credentials(
+        request.getHeader("X-Api-Key"),
+        queryToken(request.getQueryString()),
+        request.getHeader("X-Hub-Signature-256"),
+        request.getHeader("X-Gitlab-Token"));
+  }
+
+  /**
+   * The {@code token} query parameter, read from the query string itself: {@code getParameter}
+   * would parse a form-encoded body too, reading it before the secret is checked.
+   */
+  static String queryToken(String query) {
+    if (query == null) {
+      return null;
     }
-    Optional<String> rejection =
-        authenticator.rejectionReason(
-            endpoint,
-            new WebhookAuthenticator.Credentials(
-                request.getHeader("X-Api-Key"),
-                request.getParameter("token"),
-                request.getHeader("X-Hub-Signature-256"),
-                request.getHeader("X-Gitlab-Token")),
-            body.bytes());
-    if (rejection.isPresent()) {
-      return intake.reject(arrival, 401, "unauthorized", rejection.get());
+    for (String pair : query.split("&")) {
+      if (pair.startsWith("token=")) {
+        try {
+          return URLDecoder.decode(pair.substring("token=".length()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) { // undecodable: the same as a wrong token
+          return "";
+        }
+      }
     }
-    return intake.receive(arrival);
+    return null;
+  }
+
+  /**
+   * Answers an unauthenticated request without storing it: counted, and sampled in memory with the
+   * harmless headers and the start of its body only.
+   *
+   * @param body what was read of the body already; null when nothing was read yet
+   */
+  private Intake.Result refuse(
+      WebhookEndpoint endpoint,
+      String channel,
+      HttpServletRequest request,
+      int httpStatus,
+      WebhookAuthenticator.Rejection rejection,
+      Body body)
+      throws IOException {
+    byte[] start =
+        body != null
+            ? body.bytes()
+            : request.getInputStream().readNBytes(RefusedRequests.SAMPLE_BYTES);
+    long size = body != null ? body.size() : request.getContentLengthLong();
+    refused.record(
+        endpoint,
+        channel,
+        httpStatus,
+        rejection,
+        keptHeaders(request),
+        new String(
+            start, 0, Math.min(start.length, RefusedRequests.SAMPLE_BYTES), StandardCharsets.UTF_8),
+        size < 0 ? start.length : size);
+    return new Intake.Result(
+        null,
+        httpStatus,
+        httpStatus == 401 ? "unauthorized" : "payload_too_large",
+        rejection.detail());
   }
 
   private record Body(byte[] bytes, boolean truncated, int size) {}

@@ -345,10 +345,13 @@ abstract class IngestFlowContract {
 
   // ---- rejections ---------------------------------------------------------------------------
 
+  // Unauthenticated requests are answered and counted but never stored: anyone can send them, so
+  // storing them would let anyone write rows into the inbox (issue 14).
   @Test
-  void wrongOrMissingSecretsAre401AndKeptAsRejected() {
+  void wrongOrMissingSecretsAre401AndCountedButNeverStored() {
     byte[] alert = TestHttp.payload("azure-monitor/adf_metric_alert_pipeline_failed_runs.json");
     byte[] github = TestHttp.payload("cicd/github_workflow_run_failure.json");
+    long refusedBefore = refusedTotal();
 
     TestHttp.Response wrongKey =
         http.post("/webhooks/azure-monitor", alert, Map.of("X-Api-Key", "guess"));
@@ -377,12 +380,66 @@ abstract class IngestFlowContract {
       assertThat(r.body().path("detail").asString())
           .isNotBlank()
           .doesNotContain("azure-monitor-secret");
-      JsonNode stored = admin("/api/deliveries/" + r.body().path("deliveryId").asString()).body();
-      assertThat(stored.path("status").asString()).isEqualTo("REJECTED");
-      assertThat(stored.path("httpStatus").asInt()).isEqualTo(401);
-      assertThat(stored.path("headers").has("X-Api-Key")).isFalse();
+      assertThat(r.body().has("deliveryId")).as(r.raw()).isFalse();
     }
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM delivery").query(Long.class).single()).isZero();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event").query(Long.class).single()).isZero();
     assertThat(viewer("/api/incidents").body().path("total").asLong()).isZero();
+
+    JsonNode refused = operator("/api/deliveries/refused").body();
+    assertThat(refused.path("total").asLong()).isEqualTo(refusedBefore + 5);
+    assertThat(countOf(refused, "azure-monitor", "wrong_secret")).isGreaterThanOrEqualTo(2);
+    assertThat(countOf(refused, "azure-monitor", "missing_credentials")).isGreaterThanOrEqualTo(1);
+    assertThat(countOf(refused, "github", "bad_signature")).isGreaterThanOrEqualTo(1);
+    assertThat(countOf(refused, "gitlab", "wrong_secret")).isGreaterThanOrEqualTo(1);
+    JsonNode newest = refused.path("recent").get(0);
+    assertThat(newest.path("endpoint").asString()).isEqualTo("gitlab");
+    assertThat(newest.path("path").asString()).isEqualTo("/webhooks/gitlab");
+    assertThat(newest.path("httpStatus").asInt()).isEqualTo(401);
+    assertThat(newest.path("headers").has("X-Gitlab-Token")).isFalse();
+    assertThat(newest.path("bodyStart").asString()).hasSizeLessThanOrEqualTo(1024);
+    assertThat(refused.toString()).doesNotContain("not-it").doesNotContain("guess");
+  }
+
+  @Test
+  void anUnauthenticatedTwoMegabytePostStoresNothingAndIsCounted() {
+    byte[] big =
+        ("{\"padding\":\"" + "x".repeat(2 * 1024 * 1024 - 14) + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
+    long refusedBefore = refusedTotal();
+
+    TestHttp.Response keyed = http.post("/webhooks/azure-monitor", big, Map.of());
+    TestHttp.Response signed =
+        http.post(
+            "/webhooks/github", big, Map.of("X-Hub-Signature-256", "sha256=" + "0".repeat(64)));
+
+    assertThat(keyed.status()).as(keyed.raw()).isEqualTo(401);
+    assertThat(keyed.body().path("error").asString()).isEqualTo("unauthorized");
+    // a signature cannot be checked without the whole body, which is over the limit
+    assertThat(signed.status()).as(signed.raw()).isEqualTo(413);
+    assertThat(signed.body().path("detail").asString()).contains("nothing was stored");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM delivery").query(Long.class).single()).isZero();
+    JsonNode refused = operator("/api/deliveries/refused").body();
+    assertThat(refused.path("total").asLong()).isEqualTo(refusedBefore + 2);
+    assertThat(countOf(refused, "github", "too_large_to_verify")).isGreaterThanOrEqualTo(1);
+    for (JsonNode sample : List.of(refused.path("recent").get(0), refused.path("recent").get(1))) {
+      assertThat(sample.path("bodySize").asLong()).isEqualTo(big.length);
+      assertThat(sample.path("bodyStart").asString())
+          .startsWith("{\"padding\":\"xxx")
+          .hasSize(1024);
+    }
+  }
+
+  @Test
+  void refusedRequestsAreForOperatorsNotViewers() {
+    TestHttp.Response asViewer = viewer("/api/deliveries/refused");
+    assertThat(asViewer.status()).isEqualTo(403);
+    assertThat(asViewer.body().path("error").asString()).isEqualTo("forbidden");
+    TestHttp.Response asOperator = operator("/api/deliveries/refused");
+    assertThat(asOperator.status()).isEqualTo(200);
+    assertThat(asOperator.body().path("since").asString()).isNotBlank();
+    assertThat(asOperator.body().path("counts").isArray()).isTrue();
+    assertThat(asOperator.body().path("recent").isArray()).isTrue();
   }
 
   @Test
@@ -572,18 +629,31 @@ abstract class IngestFlowContract {
                     .containsExactly("operator-1a2b3c4d"));
   }
 
+  // Earlier versions stored deliveries refused for their secret; such rows still cannot be
+  // replayed.
   @Test
-  void aDeliveryRefusedForItsSecretCannotBeReplayed() {
-    TestHttp.Response refused =
-        http.post(
+  void aDeliveryStoredAsRefusedForItsSecretCannotBeReplayed() {
+    UUID id = UUID.randomUUID();
+    inbox.insert(
+        new Delivery(
+            id,
+            "azure-monitor",
             "/webhooks/azure-monitor",
+            Instant.now(),
+            "{}",
             TestHttp.payload("azure-monitor/adf_metric_alert_pipeline_failed_runs.json"),
-            Map.of("X-Api-Key", "guess"));
-    TestHttp.Response replay =
-        http.postApi(
-            "/api/deliveries/" + refused.body().path("deliveryId").asString() + "/replay",
-            "",
-            "admin-token");
+            false,
+            100,
+            Delivery.Status.REJECTED,
+            401,
+            "Wrong secret in X-Api-Key",
+            0,
+            null,
+            null,
+            null,
+            null,
+            null));
+    TestHttp.Response replay = http.postApi("/api/deliveries/" + id + "/replay", "", "admin-token");
     assertThat(replay.status()).isEqualTo(409);
     assertThat(replay.body().path("detail").asString()).contains("bypass authentication");
   }
@@ -834,6 +904,24 @@ abstract class IngestFlowContract {
 
   TestHttp.Response admin(String path) {
     return http.get(path, "admin-token");
+  }
+
+  TestHttp.Response operator(String path) {
+    return http.get(path, "operator-token");
+  }
+
+  long refusedTotal() {
+    return operator("/api/deliveries/refused").body().path("total").asLong();
+  }
+
+  static long countOf(JsonNode refused, String endpoint, String reason) {
+    for (JsonNode count : refused.path("counts")) {
+      if (count.path("endpoint").asString().equals(endpoint)
+          && count.path("reason").asString().equals(reason)) {
+        return count.path("count").asLong();
+      }
+    }
+    return 0;
   }
 
   JsonNode awaitProcessed(String deliveryId) throws InterruptedException {

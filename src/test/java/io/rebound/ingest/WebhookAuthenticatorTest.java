@@ -24,8 +24,7 @@ class WebhookAuthenticatorTest {
     JsonNode headers = TestHttp.payloadJson("cicd/github_workflow_run_failure.headers.json");
     String signature = headers.path("X-Hub-Signature-256").asString();
 
-    assertThat(authenticator.rejectionReason(WebhookEndpoint.GITHUB, github(signature), body))
-        .isEmpty();
+    assertThat(authenticator.rejection(WebhookEndpoint.GITHUB, github(signature), body)).isEmpty();
   }
 
   @Test
@@ -38,41 +37,41 @@ class WebhookAuthenticatorTest {
             .asString();
     body[body.length - 2] ^= 1;
 
-    assertThat(authenticator.rejectionReason(WebhookEndpoint.GITHUB, github(signature), body))
-        .hasValueSatisfying(reason -> assertThat(reason).contains("does not match"));
+    assertThat(authenticator.rejection(WebhookEndpoint.GITHUB, github(signature), body))
+        .hasValueSatisfying(reason -> assertThat(reason.detail()).contains("does not match"));
   }
 
   @Test
   void githubWithoutASignatureIsRejectedEvenWithAnApiKey() {
     var credentials =
         new WebhookAuthenticator.Credentials("It's a Secret to Everybody", null, null, null);
-    assertThat(authenticator.rejectionReason(WebhookEndpoint.GITHUB, credentials, new byte[0]))
-        .hasValueSatisfying(reason -> assertThat(reason).contains("X-Hub-Signature-256"));
+    assertThat(authenticator.rejection(WebhookEndpoint.GITHUB, credentials, new byte[0]))
+        .hasValueSatisfying(reason -> assertThat(reason.detail()).contains("X-Hub-Signature-256"));
   }
 
   @Test
   void apiKeyOrQueryTokenAuthenticateOtherSources() {
     byte[] body = "{}".getBytes();
     assertThat(
-            authenticator.rejectionReason(
+            authenticator.rejection(
                 WebhookEndpoint.AZURE_MONITOR,
                 new WebhookAuthenticator.Credentials("s3cret", null, null, null),
                 body))
         .isEmpty();
     assertThat(
-            authenticator.rejectionReason(
+            authenticator.rejection(
                 WebhookEndpoint.AZURE_MONITOR,
                 new WebhookAuthenticator.Credentials(null, "s3cret", null, null),
                 body))
         .isEmpty();
     assertThat(
-            authenticator.rejectionReason(
+            authenticator.rejection(
                 WebhookEndpoint.AZURE_MONITOR,
                 new WebhookAuthenticator.Credentials("s3cre", null, null, null),
                 body))
-        .hasValueSatisfying(reason -> assertThat(reason).doesNotContain("s3cret"));
+        .hasValueSatisfying(reason -> assertThat(reason.detail()).doesNotContain("s3cret"));
     assertThat(
-            authenticator.rejectionReason(
+            authenticator.rejection(
                 WebhookEndpoint.GITLAB,
                 new WebhookAuthenticator.Credentials(null, null, null, "my-shared-webhook-token"),
                 body))
@@ -82,12 +81,12 @@ class WebhookAuthenticatorTest {
   @Test
   void anEndpointWithoutASecretAcceptsNothing() {
     assertThat(
-            authenticator.rejectionReason(
+            authenticator.rejection(
                 WebhookEndpoint.JENKINS,
                 new WebhookAuthenticator.Credentials("", "", null, null),
                 "{}".getBytes()))
         .hasValueSatisfying(
-            reason -> assertThat(reason).contains("rebound.webhooks.jenkins.secret"));
+            reason -> assertThat(reason.detail()).contains("rebound.webhooks.jenkins.secret"));
   }
 
   private static WebhookAuthenticator.Credentials github(String signature) {
