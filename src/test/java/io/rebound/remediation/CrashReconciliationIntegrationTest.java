@@ -112,6 +112,44 @@ class CrashReconciliationIntegrationTest {
   }
 
   @Test
+  void aJobRunIsAskedForAgainWithTheSameIdempotencyTokenOnlyOnce() throws Exception {
+    String cluster = "0923-164208-crash04";
+    PLATFORM.stubFor(
+        post(urlPathEqualTo("/api/2.2/jobs/run-now"))
+            .willReturn(okJson("{\"run_id\": 555000444, \"number_in_job\": 1}")));
+    PLATFORM.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.get(
+                urlPathEqualTo("/api/2.2/jobs/runs/get"))
+            .willReturn(
+                okJson(
+                    RemediationIntegrationTestBase.runBody(555000444, "TERMINATED", "SUCCESS"))));
+
+    UUID incidentId = crashWhileClaimed(cluster, "retry_job");
+
+    ConfigurableApplicationContext restarted = restart();
+    try {
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> "RESOLVED".equals(status(restarted, incidentId)));
+      UUID planId =
+          restarted.getBean(PlanStore.class).planForIncident(incidentId).orElseThrow().id();
+      // Databricks answers a repeated token with the run the lost call started: never two runs
+      PLATFORM.verify(
+          1,
+          postRequestedFor(urlPathEqualTo("/api/2.2/jobs/run-now"))
+              .withRequestBody(
+                  com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                      "$.idempotency_token",
+                      com.github.tomakehurst.wiremock.client.WireMock.equalTo(
+                          "rebound-" + planId + "-0-1"))));
+      PLATFORM.verify(1, postRequestedFor(urlPathEqualTo("/api/2.2/jobs/run-now")));
+      assertThat(attemptStatuses(restarted, incidentId)).containsExactly("SUCCEEDED");
+    } finally {
+      restarted.close();
+    }
+  }
+
+  @Test
   void aScaleWhoseOutcomeIsUnknownEscalatesWithTheReasonAndIsNotRepeated() throws Exception {
     String cluster = "0923-164208-crash03";
     PLATFORM.stubFor(
