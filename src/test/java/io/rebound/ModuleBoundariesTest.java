@@ -1,5 +1,6 @@
 package io.rebound;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -48,8 +49,9 @@ class ModuleBoundariesTest {
         .mayOnlyAccessLayers("failure", "extract")
         .whereLayer("incident")
         .mayOnlyAccessLayers("failure", "policy")
+        // connector names its actions with failure's one action vocabulary
         .whereLayer("connector")
-        .mayNotAccessAnyLayer()
+        .mayOnlyAccessLayers("failure")
         .whereLayer("ingest")
         .mayOnlyAccessLayers("failure", "extract", "incident", "policy", "connector")
         .whereLayer("notify")
@@ -60,6 +62,51 @@ class ModuleBoundariesTest {
         .mayOnlyAccessLayers("failure", "incident", "policy", "remediation")
         .whereLayer("config")
         .mayNotAccessAnyLayer()
+        .check(CLASSES);
+  }
+
+  @Test
+  void droolsStaysInsidePolicy() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.rebound.policy..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.kie..", "org.drools..")
+        .because("no Drools type leaves policy (DESIGN.md)")
+        .check(CLASSES);
+  }
+
+  @Test
+  void httpClientsStayInsideConnectorAndNotify() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.rebound.connector..", "io.rebound.notify..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "java.net.http..",
+            "com.databricks..",
+            "org.apache.hc..",
+            "org.apache.http..",
+            "okhttp3..",
+            "org.springframework.web.client..",
+            "org.springframework.web.reactive.function.client..")
+        .because(
+            "platform calls go through connector; notify posts its own Slack, Jira and webhook"
+                + " messages")
+        .check(CLASSES);
+  }
+
+  @Test
+  void servletTypesStayInsideIngestAndConfig() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.rebound.ingest..", "io.rebound.config..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("jakarta.servlet..")
+        .because("only the webhook servlet and the security filters handle raw requests")
         .check(CLASSES);
   }
 }

@@ -1,5 +1,6 @@
 package io.rebound.connector;
 
+import io.rebound.failure.Action;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,7 +44,7 @@ final class AdfClient implements PlatformClient {
 
   @Override
   public Set<String> actions() {
-    return Set.of("retry_pipeline", "rerun_upstream_pipeline");
+    return Set.of(Action.RETRY_PIPELINE.id(), Action.RERUN_UPSTREAM_PIPELINE.id());
   }
 
   @Override
@@ -54,13 +55,13 @@ final class AdfClient implements PlatformClient {
   @Override
   public ActionResult perform(ActionRequest request) {
     FactoryRef factory = FactoryRef.of(request, properties);
-    return switch (request.action()) {
-      case "retry_pipeline" ->
+    return switch (Action.of(request.action())) {
+      case RETRY_PIPELINE ->
           rerunFromFailure(
               factory,
               Targets.required(request, "pipeline"),
               Targets.required(request, "pipelineRunId"));
-      case "rerun_upstream_pipeline" -> rerunUpstream(factory, request);
+      case RERUN_UPSTREAM_PIPELINE -> rerunUpstream(factory, request);
       default -> throw new IllegalArgumentException("ADF has no action " + request.action());
     };
   }

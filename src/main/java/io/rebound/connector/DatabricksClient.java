@@ -1,5 +1,6 @@
 package io.rebound.connector;
 
+import io.rebound.failure.Action;
 import java.util.Set;
 
 /** Databricks actions and health checks, through the Databricks SDK for Java. */
@@ -23,13 +24,13 @@ final class DatabricksClient implements PlatformClient {
   @Override
   public Set<String> actions() {
     return Set.of(
-        "retry_job",
-        "repair_run",
-        "start_cluster",
-        "restart_cluster",
-        "scale_cluster",
-        "restore_cluster_size",
-        "reinstall_library");
+        Action.RETRY_JOB.id(),
+        Action.REPAIR_RUN.id(),
+        Action.START_CLUSTER.id(),
+        Action.RESTART_CLUSTER.id(),
+        Action.SCALE_CLUSTER.id(),
+        Action.RESTORE_CLUSTER_SIZE.id(),
+        Action.REINSTALL_LIBRARY.id());
   }
 
   @Override
@@ -39,14 +40,14 @@ final class DatabricksClient implements PlatformClient {
 
   @Override
   public ActionResult perform(ActionRequest request) {
-    return switch (request.action()) {
-      case "retry_job" -> jobs.retryJob(request);
-      case "repair_run" -> jobs.repairRun(request);
-      case "start_cluster" -> clusters.start(request);
-      case "restart_cluster" -> clusters.restart(request);
-      case "scale_cluster" -> clusters.scale(request);
-      case "restore_cluster_size" -> clusters.restoreSize(request);
-      case "reinstall_library" -> libraries.reinstall(request);
+    return switch (Action.of(request.action())) {
+      case RETRY_JOB -> jobs.retryJob(request);
+      case REPAIR_RUN -> jobs.repairRun(request);
+      case START_CLUSTER -> clusters.start(request);
+      case RESTART_CLUSTER -> clusters.restart(request);
+      case SCALE_CLUSTER -> clusters.scale(request);
+      case RESTORE_CLUSTER_SIZE -> clusters.restoreSize(request);
+      case REINSTALL_LIBRARY -> libraries.reinstall(request);
       default -> throw new IllegalArgumentException("Databricks has no action " + request.action());
     };
   }

@@ -43,19 +43,18 @@ final class DatabricksErrors {
           retryable
               ? answer.map(DatabricksTransport.ErrorAnswer::retryAfterSeconds).orElse(null)
               : null;
-      return new ConnectorException(
-          PLATFORM,
+      String text =
           "Databricks answered "
               + status
               + (code == null ? "" : " " + code)
               + " to "
               + call
               + ": "
-              + error.getMessage(),
-          retryable,
-          status,
-          retryAfter,
-          null);
+              + error.getMessage();
+      if (!retryable && RequestRejectedException.rejects(status)) {
+        return new RequestRejectedException(PLATFORM, text, status);
+      }
+      return new ConnectorException(PLATFORM, text, retryable, status, retryAfter, null);
     }
     LOG.warn("Databricks {} failed unexpectedly", call, thrown);
     return new ConnectorException(

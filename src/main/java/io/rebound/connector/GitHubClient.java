@@ -1,5 +1,6 @@
 package io.rebound.connector;
 
+import io.rebound.failure.Action;
 import java.net.URI;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +28,7 @@ final class GitHubClient implements PlatformClient {
 
   @Override
   public Set<String> actions() {
-    return Set.of("rerun_workflow");
+    return Set.of(Action.RERUN_WORKFLOW.id());
   }
 
   @Override
@@ -41,7 +42,7 @@ final class GitHubClient implements PlatformClient {
    */
   @Override
   public ActionResult perform(ActionRequest request) {
-    if (!"rerun_workflow".equals(request.action())) {
+    if (!Action.RERUN_WORKFLOW.id().equals(request.action())) {
       throw new IllegalArgumentException("GitHub has no action " + request.action());
     }
     String runPath = runPath(request, Targets.required(request, "workflowRunId"));

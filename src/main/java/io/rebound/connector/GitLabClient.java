@@ -1,5 +1,6 @@
 package io.rebound.connector;
 
+import io.rebound.failure.Action;
 import java.net.URI;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +28,7 @@ final class GitLabClient implements PlatformClient {
 
   @Override
   public Set<String> actions() {
-    return Set.of("rerun_workflow");
+    return Set.of(Action.RERUN_WORKFLOW.id());
   }
 
   @Override
@@ -38,7 +39,7 @@ final class GitLabClient implements PlatformClient {
   /** Retries the pipeline's failed jobs; a pipeline already running again is left alone. */
   @Override
   public ActionResult perform(ActionRequest request) {
-    if (!"rerun_workflow".equals(request.action())) {
+    if (!Action.RERUN_WORKFLOW.id().equals(request.action())) {
       throw new IllegalArgumentException("GitLab has no action " + request.action());
     }
     String pipelineId = Targets.required(request, "pipelineId");

@@ -122,6 +122,9 @@ final class JsonHttp {
             + " to "
             + call
             + (message == null ? "" : ": " + message);
+    if (!retryable && RequestRejectedException.rejects(status)) {
+      return new RequestRejectedException(platform, text, status);
+    }
     return new ConnectorException(platform, text, retryable, status, retryAfter, null);
   }
 

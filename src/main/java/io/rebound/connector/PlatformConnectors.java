@@ -1,5 +1,6 @@
 package io.rebound.connector;
 
+import io.rebound.failure.Action;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,7 +9,7 @@ import java.util.TreeMap;
 final class PlatformConnectors implements Connectors {
 
   static final String CI = "ci";
-  private static final String RERUN_WORKFLOW = "rerun_workflow";
+  private static final String RERUN_WORKFLOW = Action.RERUN_WORKFLOW.id();
   private static final String WORKFLOW_SUCCEEDED = "workflow_succeeded";
 
   private final Map<String, PlatformClient> byPlatform = new TreeMap<>();
@@ -67,7 +68,7 @@ final class PlatformConnectors implements Connectors {
   }
 
   private PlatformClient clientForAction(String action) {
-    if ("escalate".equals(action)) {
+    if (Action.ESCALATE.id().equals(action)) {
       throw new IllegalArgumentException(
           "escalate is not a platform action: the remediation executor handles it");
     }

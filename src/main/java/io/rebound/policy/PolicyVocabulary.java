@@ -1,25 +1,16 @@
 package io.rebound.policy;
 
+import io.rebound.failure.Action;
 import io.rebound.failure.ErrorTypes;
 import java.util.List;
 
 /** The words a workbook cell may use; anything else is a typo the validator reports. */
 final class PolicyVocabulary {
 
-  static final String ESCALATE = "escalate";
+  static final String ESCALATE = Action.ESCALATE.id();
 
-  static final List<String> ACTIONS =
-      List.of(
-          "retry_pipeline",
-          "rerun_upstream_pipeline",
-          "retry_job",
-          "repair_run",
-          "restart_cluster",
-          "start_cluster",
-          "scale_cluster",
-          "reinstall_library",
-          "rerun_workflow",
-          ESCALATE);
+  /** The one action vocabulary, shared with the executor and the connectors. */
+  static final List<String> ACTIONS = Action.workbookNames();
 
   static final List<String> HEALTH_CHECKS =
       List.of(

@@ -1,5 +1,6 @@
 package io.rebound.remediation;
 
+import io.rebound.failure.Action;
 import java.util.Map;
 
 /**
@@ -11,14 +12,18 @@ final class ActionCatalog {
   private ActionCatalog() {}
 
   static String defaultHealthCheck(String action) {
-    return switch (action) {
-      case "restart_cluster", "start_cluster", "scale_cluster" -> "cluster_running";
-      case "retry_job", "repair_run" -> "run_succeeded";
-      case "retry_pipeline", "rerun_upstream_pipeline" -> "pipeline_succeeded";
-      case "reinstall_library" -> "library_installed";
-      case "rerun_workflow" -> "workflow_succeeded";
-      default -> StepSpec.NO_HEALTH_CHECK;
-    };
+    return Action.find(action)
+        .map(
+            known ->
+                switch (known) {
+                  case RESTART_CLUSTER, START_CLUSTER, SCALE_CLUSTER -> "cluster_running";
+                  case RETRY_JOB, REPAIR_RUN -> "run_succeeded";
+                  case RETRY_PIPELINE, RERUN_UPSTREAM_PIPELINE -> "pipeline_succeeded";
+                  case REINSTALL_LIBRARY -> "library_installed";
+                  case RERUN_WORKFLOW -> "workflow_succeeded";
+                  case ESCALATE, RESTORE_CLUSTER_SIZE -> StepSpec.NO_HEALTH_CHECK;
+                })
+        .orElse(StepSpec.NO_HEALTH_CHECK);
   }
 
   /**
@@ -26,17 +31,18 @@ final class ActionCatalog {
    * of the action's breaker name.
    */
   static Resource resourceOf(String action, Map<String, String> target) {
-    return switch (action) {
-      case "restart_cluster", "start_cluster", "scale_cluster", "reinstall_library" ->
+    Action known = Action.find(action).orElse(Action.ESCALATE);
+    return switch (known) {
+      case RESTART_CLUSTER, START_CLUSTER, SCALE_CLUSTER, REINSTALL_LIBRARY, RESTORE_CLUSTER_SIZE ->
           new Resource("cluster", target.get("clusterId"));
-      case "retry_job", "repair_run" ->
+      case RETRY_JOB, REPAIR_RUN ->
           target.containsKey("jobId")
               ? new Resource("job", target.get("jobId"))
               : new Resource("run", target.get("runId"));
-      case "retry_pipeline", "rerun_upstream_pipeline" ->
+      case RETRY_PIPELINE, RERUN_UPSTREAM_PIPELINE ->
           new Resource("pipeline", join(target.get("factory"), target.get("pipeline")));
-      case "rerun_workflow" -> new Resource("repository", target.get("repository"));
-      default -> new Resource("resource", firstId(target));
+      case RERUN_WORKFLOW -> new Resource("repository", target.get("repository"));
+      case ESCALATE -> new Resource("resource", firstId(target));
     };
   }
 

@@ -36,7 +36,7 @@ class ApprovalController {
           "invalid-status",
           "status must be pending, approved, rejected, expired or all, not '" + status + "'");
     }
-    return approvals.list("ALL".equals(wanted) ? null : wanted).stream()
+    return approvals.list("ALL".equals(wanted) ? null : ApprovalStatus.valueOf(wanted)).stream()
         .map(ApprovalView::of)
         .toList();
   }
@@ -98,7 +98,7 @@ class ApprovalController {
           a.incidentId(),
           a.planId(),
           a.stepNo(),
-          a.status().toLowerCase(Locale.ROOT),
+          a.status().name().toLowerCase(Locale.ROOT),
           a.summary(),
           a.requestedBy(),
           a.requestedAt(),

@@ -38,7 +38,7 @@ class ApprovalGate {
             planId,
             stepNo,
             incidentId,
-            "PENDING",
+            ApprovalStatus.PENDING,
             requestedBy,
             now,
             expiresAt,
@@ -50,7 +50,7 @@ class ApprovalGate {
     incidents.audit(
         incidentId,
         "approval.requested",
-        PlanExecutor.details(
+        Audit.details(
             "approval", approvalId.toString(),
             "step", stepNo,
             "requestedBy", requestedBy,

@@ -26,7 +26,7 @@ class ApprovalService {
     this.tx = new TransactionTemplate(transactions);
   }
 
-  List<Rows.Approval> list(String status) {
+  List<Rows.Approval> list(ApprovalStatus status) {
     return store.approvals(status);
   }
 
@@ -40,7 +40,7 @@ class ApprovalService {
                 "own-request",
                 "You requested this remediation, so another approver must approve it");
           }
-          decide(approval, "APPROVED", approver, reason);
+          decide(approval, ApprovalStatus.APPROVED, approver, reason);
           Rows.Plan plan = store.plan(approval.planId()).orElseThrow();
           if (!store.movePlan(plan.id(), PlanStatus.AWAITING_APPROVAL, PlanStatus.RUNNING, null)) {
             throw conflict(approvalId, "its plan is no longer waiting");
@@ -49,8 +49,7 @@ class ApprovalService {
               approval.incidentId(),
               approver,
               "approval.granted",
-              PlanExecutor.details(
-                  "approval", approvalId.toString(), "by", approver, "reason", reason));
+              Audit.details("approval", approvalId.toString(), "by", approver, "reason", reason));
           executor.startStep(plan.id(), approval.stepNo());
           return store.approval(approvalId).orElseThrow();
         });
@@ -60,13 +59,12 @@ class ApprovalService {
     return tx.execute(
         s -> {
           Rows.Approval approval = pending(approvalId);
-          decide(approval, "REJECTED", approver, reason);
+          decide(approval, ApprovalStatus.REJECTED, approver, reason);
           incidents.audit(
               approval.incidentId(),
               approver,
               "approval.rejected",
-              PlanExecutor.details(
-                  "approval", approvalId.toString(), "by", approver, "reason", reason));
+              Audit.details("approval", approvalId.toString(), "by", approver, "reason", reason));
           Rows.Plan plan = store.plan(approval.planId()).orElseThrow();
           executor.escalate(
               plan,
@@ -84,14 +82,14 @@ class ApprovalService {
                 () ->
                     new RemediationApiException(
                         404, "approval-not-found", "No approval with id " + approvalId));
-    if (!"PENDING".equals(approval.status())) {
-      throw conflict(approvalId, "it is already " + approval.status().toLowerCase());
+    if (approval.status() != ApprovalStatus.PENDING) {
+      throw conflict(approvalId, "it is already " + approval.status().name().toLowerCase());
     }
     return approval;
   }
 
-  private void decide(Rows.Approval approval, String status, String by, String reason) {
-    if (!store.decideApproval(approval.id(), status, by, reason)) {
+  private void decide(Rows.Approval approval, ApprovalStatus outcome, String by, String reason) {
+    if (!store.decideApproval(approval, approval.decide(outcome, by, reason))) {
       throw conflict(approval.id(), "someone else decided it or it expired a moment ago");
     }
   }

@@ -1,6 +1,6 @@
 package io.rebound.remediation;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -8,9 +8,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Breaker state for on-call, and a reset once the platform is healthy again. */
+/**
+ * Breaker state for on-call, and a reset once the platform is healthy again. The state is read from
+ * the database, so every instance answers the same. /api/circuit-breakers is the documented
+ * resource; /api/breakers is the same resource under its short name.
+ */
 @RestController
-@RequestMapping("/api/circuit-breakers")
+@RequestMapping({"/api/circuit-breakers", "/api/breakers"})
 class CircuitBreakerController {
 
   private final Breakers breakers;
@@ -26,15 +30,13 @@ class CircuitBreakerController {
 
   @PostMapping("/{name}/reset")
   BreakerView reset(@PathVariable String name) {
-    CircuitBreaker breaker =
-        breakers
-            .find(name)
-            .orElseThrow(
-                () ->
-                    new RemediationApiException(
-                        404, "breaker-not-found", "No circuit breaker named '" + name + "'"));
-    breaker.reset();
-    return BreakerView.of(breaker);
+    return breakers
+        .reset(name)
+        .map(BreakerView::of)
+        .orElseThrow(
+            () ->
+                new RemediationApiException(
+                    404, "breaker-not-found", "No circuit breaker named '" + name + "'"));
   }
 
   record BreakerView(
@@ -42,18 +44,19 @@ class CircuitBreakerController {
       String state,
       int failureThreshold,
       int failedCalls,
-      int successfulCalls,
-      long notPermittedCalls) {
+      long notPermittedCalls,
+      Instant openedAt,
+      String lastFailure) {
 
-    static BreakerView of(CircuitBreaker b) {
-      CircuitBreaker.Metrics m = b.getMetrics();
+    static BreakerView of(Breakers.Breaker b) {
       return new BreakerView(
-          b.getName(),
-          b.getState().name(),
-          Breakers.threshold(b),
-          m.getNumberOfFailedCalls(),
-          m.getNumberOfSuccessfulCalls(),
-          m.getNumberOfNotPermittedCalls());
+          b.name(),
+          b.state().name(),
+          b.failureThreshold(),
+          b.failedCalls(),
+          b.notPermittedCalls(),
+          b.openedAt(),
+          b.lastFailure());
     }
   }
 }

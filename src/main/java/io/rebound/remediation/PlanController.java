@@ -41,7 +41,7 @@ class PlanController {
                         s.playbook(),
                         s.kind().toLowerCase(),
                         s.action(),
-                        s.status().toLowerCase(),
+                        s.status().name().toLowerCase(),
                         s.maxAttempts(),
                         s.backoffSeconds(),
                         s.healthCheck(),
@@ -52,7 +52,7 @@ class PlanController {
                                 a ->
                                     new AttemptView(
                                         a.attemptNo(),
-                                        a.status().toLowerCase(),
+                                        a.status().name().toLowerCase(),
                                         a.idempotencyKey(),
                                         a.startedAt(),
                                         a.finishedAt(),

@@ -154,12 +154,19 @@ class PlanStore {
         .optional();
   }
 
-  void setStepStatus(UUID planId, int stepNo, String status) {
-    jdbc.sql("update remediation_step set status = :s where plan_id = :p and step_no = :n")
-        .param("s", status)
-        .param("p", planId)
-        .param("n", stepNo)
-        .update();
+  /** Saves a step's move if the step is still where it was read; false when it moved first. */
+  boolean moveStep(Rows.Step from, Rows.Step to) {
+    return jdbc.sql(
+                """
+                update remediation_step set status = :to
+                where plan_id = :p and step_no = :n and status = :from
+                """)
+            .param("to", to.status().name())
+            .param("from", from.status().name())
+            .param("p", from.planId())
+            .param("n", from.stepNo())
+            .update()
+        == 1;
   }
 
   // ---- attempts
@@ -200,41 +207,33 @@ class PlanStore {
         .list();
   }
 
-  void markPerformed(
-      UUID attemptId,
-      Instant at,
-      Instant deadline,
-      String reference,
-      String resultJson,
-      String detail) {
-    jdbc.sql(
-            """
-            update remediation_attempt set status = 'PERFORMED', performed_at = :at,
-              deadline = :deadline, reference = :ref, result_json = :result, detail = :detail
-            where id = :id and status = 'CLAIMED'
-            """)
-        .param("at", ts(at))
-        .param("deadline", ts(deadline))
-        .param("ref", truncate(reference, 500))
-        .param("result", resultJson)
-        .param("detail", truncate(detail, 4000))
-        .param("id", attemptId)
-        .update();
-  }
-
-  /** Ends an attempt that is still open; false when it already ended. */
-  boolean finishAttempt(UUID attemptId, String status, boolean countsAsRetry, String detail) {
+  /**
+   * Saves an attempt's move if the attempt is still where it was read; false when another run of
+   * the same attempt moved it first.
+   */
+  boolean moveAttempt(Rows.Attempt from, Rows.Attempt to) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    if (to.resultStatus() != null) {
+      result.put("status", to.resultStatus());
+      result.put("data", to.resultData());
+    }
     return jdbc.sql(
                 """
-                update remediation_attempt set status = :s, counts_as_retry = :counts,
-                  finished_at = :now, detail = :detail
-                where id = :id and status in ('CLAIMED', 'PERFORMED')
+                update remediation_attempt set status = :to, counts_as_retry = :counts,
+                  performed_at = :performed, finished_at = :finished, deadline = :deadline,
+                  reference = :ref, result_json = :result, detail = :detail
+                where id = :id and status = :from
                 """)
-            .param("s", status)
-            .param("counts", countsAsRetry)
-            .param("now", ts(Instant.now()))
-            .param("detail", truncate(detail, 4000))
-            .param("id", attemptId)
+            .param("to", to.status().name())
+            .param("counts", to.countsAsAttempt())
+            .param("performed", ts(to.performedAt()))
+            .param("finished", ts(to.finishedAt()))
+            .param("deadline", ts(to.deadline()))
+            .param("ref", truncate(to.reference(), 500))
+            .param("result", result.isEmpty() ? null : Json.write(result))
+            .param("detail", truncate(to.detail(), 4000))
+            .param("id", from.id())
+            .param("from", from.status().name())
             .update()
         == 1;
   }
@@ -306,7 +305,7 @@ class PlanStore {
         .optional();
   }
 
-  List<Rows.Approval> approvals(String status) {
+  List<Rows.Approval> approvals(ApprovalStatus status) {
     if (status == null) {
       return jdbc.sql("select * from remediation_approval order by requested_at desc")
           .query(PlanStore::approval)
@@ -314,24 +313,25 @@ class PlanStore {
     }
     return jdbc.sql(
             "select * from remediation_approval where status = :s order by requested_at desc")
-        .param("s", status)
+        .param("s", status.name())
         .query(PlanStore::approval)
         .list();
   }
 
-  /** Decides a PENDING approval; false when it was decided or expired first. */
-  boolean decideApproval(UUID id, String status, String by, String reason) {
+  /** Saves an approval's decision if it is still PENDING; false when it was decided first. */
+  boolean decideApproval(Rows.Approval from, Rows.Approval to) {
     return jdbc.sql(
                 """
-                update remediation_approval set status = :s, decided_by = :by, decided_at = :now,
+                update remediation_approval set status = :s, decided_by = :by, decided_at = :at,
                   reason = :reason
-                where id = :id and status = 'PENDING'
+                where id = :id and status = :from
                 """)
-            .param("s", status)
-            .param("by", by)
-            .param("now", ts(Instant.now()))
-            .param("reason", truncate(reason, 4000))
-            .param("id", id)
+            .param("s", to.status().name())
+            .param("by", to.decidedBy())
+            .param("at", ts(to.decidedAt()))
+            .param("reason", truncate(to.reason(), 4000))
+            .param("id", from.id())
+            .param("from", from.status().name())
             .update()
         == 1;
   }
@@ -411,7 +411,7 @@ class PlanStore {
         rs.getInt("breaker_threshold"),
         Json.stringMap(rs.getString("target_json")),
         Json.stringMap(rs.getString("parameters_json")),
-        rs.getString("status"),
+        StepStatus.valueOf(rs.getString("status")),
         rs.getBoolean("needs_approval"));
   }
 
@@ -426,8 +426,7 @@ class PlanStore {
         rs.getObject("plan_id", UUID.class),
         rs.getInt("step_no"),
         rs.getInt("attempt_no"),
-        rs.getString("status"),
-        rs.getBoolean("counts_as_retry"),
+        AttemptStatus.valueOf(rs.getString("status")),
         rs.getString("idempotency_key"),
         rs.getString("resource_key"),
         instant(rs, "started_at"),
@@ -446,7 +445,7 @@ class PlanStore {
         rs.getObject("plan_id", UUID.class),
         rs.getInt("step_no"),
         rs.getObject("incident_id", UUID.class),
-        rs.getString("status"),
+        ApprovalStatus.valueOf(rs.getString("status")),
         rs.getString("requested_by"),
         instant(rs, "requested_at"),
         instant(rs, "expires_at"),

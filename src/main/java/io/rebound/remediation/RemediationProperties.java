@@ -17,7 +17,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxChainDepth how many chained playbooks one plan may follow
  * @param budget action limits
  * @param scheduler db-scheduler tuning
- * @param breakers circuit breaker defaults and named instances
  */
 @ConfigurationProperties("rebound.remediation")
 record RemediationProperties(
@@ -29,8 +28,7 @@ record RemediationProperties(
     Integer maxThrottledRetries,
     Integer maxChainDepth,
     Budget budget,
-    SchedulerSettings scheduler,
-    BreakerSettings breakers) {
+    SchedulerSettings scheduler) {
 
   RemediationProperties {
     enabled = enabled == null || enabled;
@@ -41,8 +39,8 @@ record RemediationProperties(
     maxThrottledRetries = maxThrottledRetries == null ? 5 : maxThrottledRetries;
     maxChainDepth = maxChainDepth == null ? 5 : maxChainDepth;
     budget = budget == null ? new Budget(null, null) : budget;
-    scheduler = scheduler == null ? new SchedulerSettings(null, null, null, null, null) : scheduler;
-    breakers = breakers == null ? new BreakerSettings(null, null) : breakers;
+    scheduler =
+        scheduler == null ? new SchedulerSettings(null, null, null, null, null, null) : scheduler;
   }
 
   /**
@@ -64,54 +62,25 @@ record RemediationProperties(
    * @param heartbeatInterval an instance that misses 6 heartbeats is presumed dead and its picked
    *     steps are run by another
    * @param shutdownMaxWait how long shutdown waits for running steps
-   * @param retryAfterError wait before re-running a step whose execution threw (database outage)
+   * @param retryAfterError wait before re-running a step whose execution threw (database outage),
+   *     doubled at each further try
+   * @param maxRetriesAfterError how many times such a step is run again before its plan escalates
+   *     with the error
    */
   record SchedulerSettings(
       Duration pollingInterval,
       Integer threads,
       Duration heartbeatInterval,
       Duration shutdownMaxWait,
-      Duration retryAfterError) {
+      Duration retryAfterError,
+      Integer maxRetriesAfterError) {
     SchedulerSettings {
       pollingInterval = pollingInterval == null ? Duration.ofSeconds(2) : pollingInterval;
       threads = threads == null ? 8 : threads;
       heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(30) : heartbeatInterval;
       shutdownMaxWait = shutdownMaxWait == null ? Duration.ofSeconds(10) : shutdownMaxWait;
       retryAfterError = retryAfterError == null ? Duration.ofSeconds(30) : retryAfterError;
-    }
-  }
-
-  /**
-   * @param defaults shared by every breaker
-   * @param instances by breaker name ("platform:databricks", "databricks:restart_cluster:0923-…"),
-   *     overriding the defaults and the policy's threshold
-   */
-  record BreakerSettings(Breaker defaults, Map<String, Breaker> instances) {
-    BreakerSettings {
-      defaults =
-          defaults == null
-              ? new Breaker(5, Duration.ofMinutes(5), 1)
-              : defaults.withFallback(new Breaker(5, Duration.ofMinutes(5), 1));
-      instances = instances == null ? Map.of() : Map.copyOf(instances);
-    }
-  }
-
-  /**
-   * @param failureThreshold consecutive failures that open the breaker (the policy's
-   *     circuitBreakerThreshold replaces it for action breakers without a named instance)
-   * @param waitInOpenState how long an open breaker refuses before letting a trial through
-   * @param permittedCallsInHalfOpenState trial calls let through after the wait
-   */
-  record Breaker(
-      Integer failureThreshold, Duration waitInOpenState, Integer permittedCallsInHalfOpenState) {
-
-    Breaker withFallback(Breaker other) {
-      return new Breaker(
-          failureThreshold != null ? failureThreshold : other.failureThreshold,
-          waitInOpenState != null ? waitInOpenState : other.waitInOpenState,
-          permittedCallsInHalfOpenState != null
-              ? permittedCallsInHalfOpenState
-              : other.permittedCallsInHalfOpenState);
+      maxRetriesAfterError = maxRetriesAfterError == null ? 5 : maxRetriesAfterError;
     }
   }
 

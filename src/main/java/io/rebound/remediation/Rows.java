@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The rows remediation keeps, as read from its tables. */
+/**
+ * The rows remediation keeps, as read from its tables. State changes are methods that answer the
+ * changed row and throw on an illegal move; {@link PlanStore} saves a change only if the row is
+ * still in the state it was read in, so two instances never both make the same move.
+ */
 final class Rows {
 
   private Rows() {}
@@ -40,7 +44,7 @@ final class Rows {
       int breakerThreshold,
       Map<String, String> target,
       Map<String, String> parameters,
-      String status,
+      StepStatus status,
       boolean needsApproval) {
 
     boolean escalates() {
@@ -50,6 +54,41 @@ final class Rows {
     boolean verifiesHealth() {
       return !StepSpec.NO_HEALTH_CHECK.equals(healthCheck);
     }
+
+    Step start() {
+      return with(status.moveTo(StepStatus.RUNNING));
+    }
+
+    Step succeed() {
+      return with(status.moveTo(StepStatus.SUCCEEDED));
+    }
+
+    Step fail() {
+      return with(status.moveTo(StepStatus.FAILED));
+    }
+
+    Step skip() {
+      return with(status.moveTo(StepStatus.SKIPPED));
+    }
+
+    private Step with(StepStatus next) {
+      return new Step(
+          planId,
+          stepNo,
+          stageNo,
+          kind,
+          playbook,
+          action,
+          maxAttempts,
+          backoffSeconds,
+          timeoutSeconds,
+          healthCheck,
+          breakerThreshold,
+          target,
+          parameters,
+          next,
+          needsApproval);
+    }
   }
 
   record Attempt(
@@ -57,8 +96,7 @@ final class Rows {
       UUID planId,
       int stepNo,
       int attemptNo,
-      String status,
-      boolean countsAsRetry,
+      AttemptStatus status,
       String idempotencyKey,
       String resourceKey,
       Instant startedAt,
@@ -68,19 +106,118 @@ final class Rows {
       String reference,
       Map<String, String> resultData,
       String resultStatus,
-      String detail) {}
+      String detail) {
+
+    /** A new attempt, claimed before the platform is called. */
+    static Attempt claim(UUID planId, int stepNo, int attemptNo, String key, String resourceKey) {
+      return new Attempt(
+          UUID.randomUUID(),
+          planId,
+          stepNo,
+          attemptNo,
+          AttemptStatus.CLAIMED,
+          key,
+          resourceKey,
+          Instant.now(),
+          null,
+          null,
+          null,
+          null,
+          Map.of(),
+          null,
+          null);
+    }
+
+    boolean countsAsAttempt() {
+      return status.countsAsAttempt();
+    }
+
+    /** The platform accepted the action; its health check must pass by {@code deadline}. */
+    Attempt perform(
+        Instant at,
+        Instant deadline,
+        String reference,
+        String resultStatus,
+        Map<String, String> data,
+        String detail) {
+      return new Attempt(
+          id,
+          planId,
+          stepNo,
+          attemptNo,
+          status.moveTo(AttemptStatus.PERFORMED),
+          idempotencyKey,
+          resourceKey,
+          startedAt,
+          at,
+          null,
+          deadline,
+          reference,
+          Map.copyOf(data),
+          resultStatus,
+          detail);
+    }
+
+    Attempt succeed(String why) {
+      return finish(AttemptStatus.SUCCEEDED, why);
+    }
+
+    Attempt fail(String why) {
+      return finish(AttemptStatus.FAILED, why);
+    }
+
+    Attempt throttle(String why) {
+      return finish(AttemptStatus.THROTTLED, why);
+    }
+
+    private Attempt finish(AttemptStatus next, String why) {
+      return new Attempt(
+          id,
+          planId,
+          stepNo,
+          attemptNo,
+          status.moveTo(next),
+          idempotencyKey,
+          resourceKey,
+          startedAt,
+          performedAt,
+          Instant.now(),
+          deadline,
+          reference,
+          resultData,
+          resultStatus,
+          why);
+    }
+  }
 
   record Approval(
       UUID id,
       UUID planId,
       int stepNo,
       UUID incidentId,
-      String status,
+      ApprovalStatus status,
       String requestedBy,
       Instant requestedAt,
       Instant expiresAt,
       String summary,
       String decidedBy,
       Instant decidedAt,
-      String reason) {}
+      String reason) {
+
+    Approval decide(ApprovalStatus outcome, String by, String why) {
+      return new Approval(
+          id,
+          planId,
+          stepNo,
+          incidentId,
+          status.moveTo(outcome),
+          requestedBy,
+          requestedAt,
+          expiresAt,
+          summary,
+          by,
+          Instant.now(),
+          why);
+    }
+  }
 }

@@ -2,25 +2,36 @@ package io.rebound.remediation;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * db-scheduler, built here from the application's DataSource (its Spring Boot starter does not
  * support Boot 4). Cluster-safe: on a shared PostgreSQL each due task is picked by exactly one
  * instance (optimistic lock on the row's version), and a dead instance's picked tasks are run again
  * after its heartbeats stop. Remediation itself guards against that re-run with attempt rows.
+ *
+ * <p>A task whose run throws (a database outage, a bug) is run again after an exponential backoff,
+ * a bounded number of times; then its plan escalates with the error, so no plan is left waiting for
+ * a task that will never succeed.
  */
 @Configuration(proxyBeanMethods = false)
 class SchedulerConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(SchedulerConfiguration.class);
 
   @Bean
   SchedulerClient remediationSchedulerClient(DataSource dataSource) {
@@ -29,25 +40,32 @@ class SchedulerConfiguration {
 
   @Bean
   Scheduler remediationScheduler(
-      DataSource dataSource, RemediationProperties properties, PlanExecutor executor) {
+      DataSource dataSource,
+      RemediationProperties properties,
+      AttemptRunner attempts,
+      HealthPoller health,
+      PlanExecutor plans,
+      PlanOutcome outcomes,
+      PlatformTransactionManager transactions) {
     RemediationProperties.SchedulerSettings settings = properties.scheduler();
-    FailureHandler<Void> retryLater =
-        new FailureHandler.OnFailureRetryLater<>(settings.retryAfterError());
+    TransactionTemplate tx = new TransactionTemplate(transactions);
     List<Task<?>> tasks =
         List.of(
             Tasks.oneTime(StepTasks.ATTEMPT)
-                .onFailure(retryLater)
-                .execute((instance, ctx) -> executor.runAttempt(key(instance.getId()))),
+                .onFailure(bounded(settings, "an attempt", true, plans, tx))
+                .execute((instance, ctx) -> attempts.run(key(instance.getId()))),
             Tasks.oneTime(StepTasks.HEALTH_CHECK)
-                .onFailure(retryLater)
-                .execute((instance, ctx) -> executor.pollHealth(key(instance.getId()))),
+                .onFailure(bounded(settings, "a health check", true, plans, tx))
+                .execute((instance, ctx) -> health.poll(key(instance.getId()))),
             Tasks.oneTime(StepTasks.APPROVAL_EXPIRY)
-                .onFailure(retryLater)
+                .onFailure(bounded(settings, "an approval expiry", false, plans, tx))
                 .execute(
-                    (instance, ctx) -> executor.expireApproval(UUID.fromString(instance.getId()))),
+                    (instance, ctx) ->
+                        tx.executeWithoutResult(
+                            s -> plans.expireApproval(UUID.fromString(instance.getId())))),
             Tasks.oneTime(StepTasks.OUTCOME)
-                .onFailure(retryLater)
-                .execute((instance, ctx) -> executor.finish(UUID.fromString(instance.getId()))));
+                .onFailure(bounded(settings, "a plan outcome", false, plans, tx))
+                .execute((instance, ctx) -> outcomes.finish(UUID.fromString(instance.getId()))));
     return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
         .threads(settings.threads())
         .pollingInterval(settings.pollingInterval())
@@ -56,6 +74,48 @@ class SchedulerConfiguration {
         .commitWhenAutocommitDisabled(false)
         .enableImmediateExecution()
         .build();
+  }
+
+  /**
+   * Retries a failed task run after retryAfterError, doubling, at most maxRetriesAfterError times;
+   * then escalates the plan of a step task with the error; other tasks are logged.
+   */
+  private static FailureHandler<Void> bounded(
+      RemediationProperties.SchedulerSettings settings,
+      String what,
+      boolean escalatesPlan,
+      PlanExecutor plans,
+      TransactionTemplate tx) {
+    return new FailureHandler.MaxRetriesFailureHandler<>(
+        settings.maxRetriesAfterError(),
+        new FailureHandler.ExponentialBackoffFailureHandler<>(settings.retryAfterError(), 2.0),
+        (complete, operations) -> {
+          String instance = complete.getExecution().taskInstance.getId();
+          String why = cause(complete);
+          log.error(
+              "Rebound gave up on {} ({}) after {} tries: {}",
+              what,
+              instance,
+              settings.maxRetriesAfterError() + 1,
+              why);
+          if (escalatesPlan) {
+            UUID planId = StepTasks.Key.parse(instance).planId();
+            tx.executeWithoutResult(
+                s ->
+                    plans.escalateUnfinished(
+                        planId,
+                        "Rebound could not run %s of this plan after %d tries; last error: %s"
+                            .formatted(what, settings.maxRetriesAfterError() + 1, why)));
+          }
+          operations.stop();
+        });
+  }
+
+  private static String cause(ExecutionComplete complete) {
+    return complete
+        .getCause()
+        .map(t -> t.getMessage() == null ? "an unexpected error" : t.getMessage())
+        .orElse("an unexpected error");
   }
 
   /** Starts the scheduler once the context (and Flyway) is up; stops it first on shutdown. */

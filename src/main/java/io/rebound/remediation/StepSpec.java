@@ -1,5 +1,6 @@
 package io.rebound.remediation;
 
+import io.rebound.failure.Action;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +31,7 @@ record StepSpec(
     boolean needsApproval) {
 
   static final String NO_HEALTH_CHECK = "none";
-  static final String ESCALATE = "escalate";
+  static final String ESCALATE = Action.ESCALATE.id();
 
   StepSpec {
     backoffSeconds = List.copyOf(backoffSeconds);

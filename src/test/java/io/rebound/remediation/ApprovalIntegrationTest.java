@@ -74,10 +74,10 @@ class ApprovalIntegrationTest extends RemediationIntegrationTestBase {
         .atMost(java.time.Duration.ofSeconds(10))
         .until(
             () ->
-                store.approvals("PENDING").stream()
+                store.approvals(ApprovalStatus.PENDING).stream()
                     .anyMatch(a -> a.incidentId().equals(decided.incidentId())));
     Rows.Approval approval =
-        store.approvals("PENDING").stream()
+        store.approvals(ApprovalStatus.PENDING).stream()
             .filter(a -> a.incidentId().equals(decided.incidentId()))
             .findFirst()
             .orElseThrow();
@@ -230,7 +230,7 @@ class ApprovalIntegrationTest extends RemediationIntegrationTestBase {
     assertThat(body)
         .contains(planId.toString())
         .contains("restart_cluster on cluster:" + currentCluster);
-    return store.approvals("PENDING").stream()
+    return store.approvals(ApprovalStatus.PENDING).stream()
         .filter(a -> a.planId().equals(planId))
         .findFirst()
         .orElseThrow()

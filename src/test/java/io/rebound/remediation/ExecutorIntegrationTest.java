@@ -84,7 +84,7 @@ class ExecutorIntegrationTest extends RemediationIntegrationTestBase {
         .singleElement()
         .satisfies(
             a -> {
-              assertThat(a.status()).isEqualTo("SUCCEEDED");
+              assertThat(a.status()).isEqualTo(AttemptStatus.SUCCEEDED);
               assertThat(a.idempotencyKey()).hasSizeLessThanOrEqualTo(64).startsWith("rebound-");
             });
   }
@@ -167,7 +167,7 @@ class ExecutorIntegrationTest extends RemediationIntegrationTestBase {
     awaitState(decided, "RESOLVED");
     List<Rows.Attempt> attempts = attemptsOf(decided);
     assertThat(attempts)
-        .extracting(Rows.Attempt::status)
+        .extracting(a -> a.status().name())
         .containsExactly("FAILED", "FAILED", "SUCCEEDED");
     // attempt 1 waits backoff[0] = 2 s (the failure itself was the platform's own try),
     // attempt 2 backoff[1] = 1 s after attempt 1 failed, attempt 3 backoff[2] = 2 s after 2
@@ -300,7 +300,9 @@ class ExecutorIntegrationTest extends RemediationIntegrationTestBase {
 
     awaitState(decided, "RESOLVED");
     List<Rows.Attempt> attempts = attemptsOf(decided);
-    assertThat(attempts).extracting(Rows.Attempt::status).containsExactly("THROTTLED", "SUCCEEDED");
+    assertThat(attempts)
+        .extracting(a -> a.status().name())
+        .containsExactly("THROTTLED", "SUCCEEDED");
     assertThat(Duration.between(attempts.get(0).finishedAt(), attempts.get(1).startedAt()))
         .isGreaterThanOrEqualTo(Duration.ofMillis(950));
     startsOf(cluster, 2);

@@ -17,7 +17,6 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.rebound.ReboundApplication;
 import io.rebound.failure.Environment;
 import io.rebound.failure.FailureFact;
@@ -96,9 +95,10 @@ abstract class RemediationIntegrationTestBase {
 
   String currentCluster;
 
+  /** Breakers live in the database: each test starts with none. */
   @BeforeEach
   void resetBreakers() {
-    breakers.all().forEach(CircuitBreaker::reset);
+    jdbc.sql("delete from remediation_breaker").update();
   }
 
   String cluster() {

@@ -55,12 +55,18 @@ class RestartResumeIntegrationTest {
   }
 
   static String status(ConfigurableApplicationContext context, UUID incidentId) {
+    return perIncident(context, "select status from incident where id = :id", incidentId).get(0);
+  }
+
+  /** The rows one column of a query about one incident (":id") answers, in its order. */
+  static List<String> perIncident(
+      ConfigurableApplicationContext context, String sql, UUID incidentId) {
     return context
         .getBean(JdbcClient.class)
-        .sql("select status from incident where id = :id")
+        .sql(sql)
         .param("id", incidentId)
         .query(String.class)
-        .single();
+        .list();
   }
 
   @Test
@@ -90,7 +96,7 @@ class RestartResumeIntegrationTest {
         .until(
             () ->
                 attempts(firstStore, incidentId).size() == 1
-                    && "FAILED".equals(attempts(firstStore, incidentId).get(0).status()));
+                    && attempts(firstStore, incidentId).get(0).status() == AttemptStatus.FAILED);
     first.close();
 
     ConfigurableApplicationContext second = start(database, PLATFORM);
@@ -100,7 +106,9 @@ class RestartResumeIntegrationTest {
           .atMost(Duration.ofSeconds(20))
           .until(() -> "RESOLVED".equals(status(second, incidentId)));
       List<Rows.Attempt> attempts = attempts(store, incidentId);
-      assertThat(attempts).extracting(Rows.Attempt::status).containsExactly("FAILED", "SUCCEEDED");
+      assertThat(attempts)
+          .extracting(a -> a.status().name())
+          .containsExactly("FAILED", "SUCCEEDED");
       assertThat(Duration.between(attempts.get(0).finishedAt(), attempts.get(1).startedAt()))
           .isGreaterThanOrEqualTo(Duration.ofMillis(2950));
       RemediationIntegrationTestBase.startsOf(PLATFORM, cluster, 2);
