@@ -84,7 +84,7 @@ class SecurityConfig {
                     .hasRole("OPERATOR")
                     .requestMatchers(POST, "/api/deliveries/*/replay")
                     .hasRole("OPERATOR")
-                    .requestMatchers(POST, "/api/circuit-breakers/*/reset")
+                    .requestMatchers(POST, "/api/circuit-breakers/*/reset", "/api/breakers/*/reset")
                     .hasRole("OPERATOR")
                     .requestMatchers(POST, "/api/approvals/**")
                     .hasRole("APPROVER")
