@@ -48,6 +48,7 @@ public class DefaultFactExtractor implements FactExtractor {
     this.bySource =
         Map.ofEntries(
             Map.entry("azure-monitor", azureMonitor),
+            Map.entry("azure-monitor-alert", azureMonitor),
             Map.entry("azure-data-factory", azureMonitor),
             Map.entry(
                 "databricks", new SourceReaders(databricksExpected, concat(databricks, azure))),
