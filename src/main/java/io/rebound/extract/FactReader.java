@@ -129,7 +129,8 @@ public final class FactReader {
       }
     }
     return new Reading(
-        FactMerge.withAttribute(merged, "enrichment", calls), new Enrichment(true, calls));
+        FactMerge.withAttribute(EmbeddedCodes.afterEnrichment(merged), "enrichment", calls),
+        new Enrichment(true, calls));
   }
 
   private Reading enrichCluster(FailureFact fact, PlatformReads api, String clusterId) {
