@@ -7,6 +7,9 @@ import io.rebound.failure.ResourceKind;
 import io.rebound.failure.Source;
 import java.util.List;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * platform answers give the same fact. Reads only; never throws for a body it cannot read: that
  * becomes an {@link UnrecognisedAlert} fact a human looks at.
  */
+@Component
 public final class FactReader {
 
   /**
@@ -38,6 +42,12 @@ public final class FactReader {
 
   private final FactExtractor extractor;
   private final Supplier<PlatformReads> platform;
+
+  /** As Spring wires it: the deployment's Databricks reads, when ingest provides them. */
+  @Autowired
+  public FactReader(FactExtractor extractor, ObjectProvider<PlatformReads> platform) {
+    this(extractor, platform::getIfAvailable);
+  }
 
   /**
    * @param platform the Databricks reads of this deployment; its value may be null when Databricks
@@ -90,7 +100,7 @@ public final class FactReader {
     }
     String what = thinRun ? "run " + runId : "cluster " + ids.clusterId();
     PlatformReads api = platform.get();
-    if (api == null) {
+    if (api == null || !api.configured()) {
       return new Reading(
           fact,
           new Enrichment(

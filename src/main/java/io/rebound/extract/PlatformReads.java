@@ -8,6 +8,11 @@ package io.rebound.extract;
  */
 public interface PlatformReads {
 
+  /** False when this deployment has no Databricks workspace to ask (DATABRICKS_HOST unset). */
+  default boolean configured() {
+    return true;
+  }
+
   /** GET jobs/runs/get?run_id=… */
   String runsGet(String runId);
 

@@ -21,7 +21,8 @@ import tools.jackson.databind.ObjectMapper;
  * The webhook endpoints. Reads the exact body bytes (bounded), checks the sender's secret, and
  * answers 202 only once the delivery is stored; processing happens afterwards on a worker, so the
  * answer's incidentId is null and {@code GET /api/deliveries/{id}} shows it once processed.
- * Rejections (401, 400, 413, 422) are stored too.
+ * Rejections (401, 400, 413) are stored too; JSON Rebound cannot read is accepted and becomes an
+ * UnrecognisedAlert incident.
  *
  * <p>A plain servlet rather than a Spring MVC controller, and outside Spring Security (webhooks
  * carry their own per-source secret): this is the path an alert storm hammers, and the MVC
@@ -34,7 +35,9 @@ class WebhookServlet extends HttpServlet {
   private static final Logger log = LoggerFactory.getLogger(WebhookServlet.class);
 
   /** Where the servlet is mounted: one path per source, plus the paths of the prior tool. */
-  static final String[] MAPPINGS = {"/webhooks/*", "/azure-monitor", "/databricks-monitor"};
+  static final String[] MAPPINGS = {
+    "/webhooks/*", "/azure-monitor", "/azure-monitor-alert", "/databricks-monitor"
+  };
 
   private static final String ENDPOINT_NAMES =
       Arrays.stream(WebhookEndpoint.values())
@@ -118,7 +121,8 @@ class WebhookServlet extends HttpServlet {
 
   private static Optional<WebhookEndpoint> endpointAt(String path) {
     return switch (path) {
-      case "/azure-monitor" -> Optional.of(WebhookEndpoint.AZURE_MONITOR);
+      // the prior tool's Log Analytics path: same sender, same secret, rows read one by one
+      case "/azure-monitor", "/azure-monitor-alert" -> Optional.of(WebhookEndpoint.AZURE_MONITOR);
       case "/databricks-monitor" -> Optional.of(WebhookEndpoint.DATABRICKS);
       default ->
           path.startsWith("/webhooks/")
