@@ -1,5 +1,6 @@
 package io.rebound.extract;
 
+import io.rebound.failure.FailureType;
 import io.rebound.failure.Outcome;
 import io.rebound.failure.ResourceKind;
 import io.rebound.failure.Source;
@@ -23,6 +24,9 @@ final class AzureMonitorAlertReader implements BodyReader {
       "Azure Monitor alert has no data.essentials, no alert properties and no search results:"
           + " expected the common alert schema (enable \"Use common alert schema\" on the action"
           + " group's webhook action)";
+
+  /** ADF's pipeline and activity run status for a run someone cancelled. */
+  static final String ADF_CANCELLED = "Cancelled";
 
   private final Source fixedSource;
   private final FieldNames names;
@@ -213,12 +217,28 @@ final class AzureMonitorAlertReader implements BodyReader {
     AdfErrors.applyErrorCode(fact, Json.text(error, "errorCode"));
     AdfErrors.applyErrorCode(fact, fields.text("ErrorCode"));
     AdfErrors.applyMessage(fact, fact.message());
-    fact.failureType(
+    FailureType failureType =
         AdfErrors.failureType(
-            Json.first(fields.text("FailureType"), Json.text(error, "failureType"))));
+            Json.first(fields.text("FailureType"), Json.text(error, "failureType")));
+    fact.failureType(failureType);
+    if (failureType == FailureType.SYSTEM_ERROR
+        && fact.message() == null
+        && fact.code("activityCode") == null
+        && fact.code("connectorCode") == null) {
+      // ADF's own verdict is then the only code there is: its side failed, not the pipeline's
+      fact.platformCode(AdfErrors.SYSTEM_ERROR);
+    }
   }
 
   private static void readCriterion(FactBuilder fact, JsonNode criterion) {
+    String metric = Objects.requireNonNullElse(Json.text(criterion, "metricName"), "");
+    if (metric.endsWith("SucceededRuns")) {
+      // an alert on successful runs (a volume check) reports work that succeeded
+      fact.outcome(Outcome.SUCCEEDED);
+    } else if (metric.endsWith("CancelledRuns")) {
+      // the runs it counts ended in ADF's run status Cancelled: someone stopped them on purpose
+      fact.resultState(ADF_CANCELLED);
+    }
     fact.attribute("metricName", Json.text(criterion, "metricName"))
         .attribute("metricValue", Json.text(criterion, "metricValue"))
         .attribute("threshold", Json.text(criterion, "threshold"))

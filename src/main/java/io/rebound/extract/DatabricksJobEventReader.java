@@ -45,7 +45,8 @@ final class DatabricksJobEventReader implements BodyReader {
         .taskKey(taskKey)
         .lifeCycleState(lifeCycleState)
         .resultState(resultState)
-        .runTerminationCode(Json.text(termination, "code"))
+        .runTerminationCode(
+            Json.first(Json.text(termination, "code"), DatabricksTerms.legacyCancellation(state)))
         .runTerminationType(Json.text(termination, "type"))
         .failureType(DatabricksTerms.failureType(Json.text(termination, "type")))
         .message(Json.text(termination, "message"), Json.text(state, "state_message"))
