@@ -1,9 +1,15 @@
 Feature: The what-if API says clearly what is wrong with a request it cannot read
 
-  Scenario: A body of no known shape names what was expected
+  Scenario: A body of no known shape is decided as the webhook decides it: a human reads it
     Given the "github" body "azure-monitor/adf_metric_alert_pipeline_failed_runs.json"
     When Rebound decides what to do
-    Then Rebound answers 422 with an error that says "GitHub"
+    Then the error type is "UnrecognisedAlert"
+    And Rebound escalates to a human without acting
+    And the explanation points to "decision-tables/classification.xlsx" sheet "Platform codes"
+
+  Scenario: A webhook source Rebound does not have
+    When an operator asks Rebound about the body "{\"source\": \"nagios\", \"payload\": {}}"
+    Then Rebound answers 400 with an error that says "azure-monitor"
 
   Scenario: A request without payload or fact
     When an operator asks Rebound about the body "{\"source\": \"databricks\"}"

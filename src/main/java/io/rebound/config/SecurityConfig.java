@@ -32,7 +32,9 @@ class SecurityConfig {
   @Bean
   WebSecurityCustomizer webhooksBypassSecurity() {
     return web ->
-        web.ignoring().requestMatchers("/webhooks/**", "/azure-monitor", "/databricks-monitor");
+        web.ignoring()
+            .requestMatchers(
+                "/webhooks/**", "/azure-monitor", "/azure-monitor-alert", "/databricks-monitor");
   }
 
   @Bean

@@ -14,6 +14,12 @@ final class AdfErrors {
   private static final Pattern STATUS_CODE =
       Pattern.compile("status ?code[\"':=\\s-]*([A-Za-z]+|\\d{3})", Pattern.CASE_INSENSITIVE);
 
+  /** .NET's "The remote server returned an error: (403) Forbidden." inside connector messages. */
+  private static final Pattern REMOTE_ERROR = Pattern.compile("returned an error: \\((\\d{3})\\)");
+
+  /** The platform code for a SystemError that came with no code and no message. */
+  static final String SYSTEM_ERROR = "SystemError";
+
   private AdfErrors() {}
 
   /**
@@ -55,7 +61,10 @@ final class AdfErrors {
   static Integer httpStatus(String message) {
     Matcher matcher = STATUS_CODE.matcher(message);
     if (!matcher.find()) {
-      return null;
+      Matcher remote = REMOTE_ERROR.matcher(message);
+      HttpStatus remoteStatus =
+          remote.find() ? HttpStatus.resolve(Integer.parseInt(remote.group(1))) : null;
+      return remoteStatus == null ? null : remoteStatus.value();
     }
     String status = matcher.group(1);
     if (NUMERIC.matcher(status).matches()) {

@@ -1,43 +1,64 @@
 package io.rebound.extract;
 
-import java.util.Iterator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
 /**
- * The named values an Azure Monitor alert carries, wherever the alert type puts them: rule-author
- * custom properties, split-by dimensions (Log Alerts V2, metric alerts, legacy log alerts) and the
- * first row of embedded legacy search results. Names match case-insensitively because rule authors
- * spell them freely. When several places name the same field, the first listed wins.
+ * The named values an Azure Monitor alert carries, wherever the alert type or the script that
+ * forwarded it puts them: one row of embedded search results, rule-author custom properties
+ * (alertContext.properties, customProperties, and the prior tool's data.context.properties and
+ * top-level properties), and split-by dimensions. Names are looked up through {@link FieldNames}:
+ * case, underscores and the synonyms ops declared do not matter. When several places name the same
+ * field, the first listed wins.
  */
 final class AlertFields {
 
-  private final Map<String, JsonNode> custom = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-  private final Map<String, JsonNode> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+  private final FieldNames names;
+  private final Map<String, JsonNode> custom = new HashMap<>();
+  private final Map<String, String> customNames = new LinkedHashMap<>();
+  private final Map<String, JsonNode> all = new HashMap<>();
 
-  private AlertFields() {}
+  private AlertFields(FieldNames names) {
+    this.names = names;
+  }
 
-  static AlertFields of(JsonNode data) {
+  /**
+   * @param row the search-results row this fact is about (empty for alerts without one)
+   */
+  static AlertFields of(JsonNode body, Map<String, JsonNode> row, FieldNames names) {
+    JsonNode data = body.path("data");
     JsonNode context = data.path("alertContext");
-    AlertFields fields = new AlertFields();
+    AlertFields fields = new AlertFields(names);
+    row.forEach(fields::put);
     fields.addCustom(context.path("properties"));
     fields.addCustom(data.path("customProperties"));
     // The docs' own sample nests customProperties inside alertContext: accept both places.
     fields.addCustom(context.path("customProperties"));
+    // Scripts and Logic Apps that fed the prior tool put them here.
+    fields.addCustom(Json.at(data, "context", "properties"));
+    fields.addCustom(Json.at(body, "context", "properties"));
+    fields.addCustom(body.path("properties"));
     fields.addDimensions(context.path("Dimensions"));
     Json.elements(context, "condition", "allOf")
         .forEach(criterion -> fields.addDimensions(criterion.path("dimensions")));
-    fields.addFirstSearchRow(context.path("SearchResults"));
     return fields;
+  }
+
+  private void put(String name, JsonNode value) {
+    all.putIfAbsent(names.key(name), value);
   }
 
   private void addCustom(JsonNode properties) {
     if (properties.isObject()) {
       for (Map.Entry<String, JsonNode> entry : properties.properties()) {
-        custom.putIfAbsent(entry.getKey(), entry.getValue());
-        all.putIfAbsent(entry.getKey(), entry.getValue());
+        String key = names.key(entry.getKey());
+        if (custom.putIfAbsent(key, entry.getValue()) == null) {
+          customNames.put(entry.getKey(), key);
+        }
+        all.putIfAbsent(key, entry.getValue());
       }
     }
   }
@@ -48,21 +69,9 @@ final class AlertFields {
             dimension -> {
               String name = Json.text(dimension, "name");
               if (name != null) {
-                all.putIfAbsent(name, dimension.path("value"));
+                put(name, dimension.path("value"));
               }
             });
-  }
-
-  private void addFirstSearchRow(JsonNode searchResults) {
-    JsonNode table = searchResults.path("tables").path(0);
-    JsonNode row = table.path("rows").path(0);
-    Iterator<JsonNode> columns = table.path("columns").iterator();
-    for (int i = 0; columns.hasNext(); i++) {
-      String column = Json.text(columns.next(), "name");
-      if (column != null) {
-        all.putIfAbsent(column, row.path(i));
-      }
-    }
   }
 
   /** The first of the named fields that has a non-blank scalar value. */
@@ -77,14 +86,18 @@ final class AlertFields {
   }
 
   JsonNode node(String name) {
-    JsonNode node = all.get(name);
+    JsonNode node = all.get(names.key(name));
     return node == null ? MissingNode.getInstance() : node;
+  }
+
+  boolean isEmpty() {
+    return all.isEmpty();
   }
 
   /** A rule-author custom property only: dimensions and query columns are not declarations. */
   String customProperty(String... names) {
     for (String name : names) {
-      JsonNode node = custom.get(name);
+      JsonNode node = custom.get(this.names.key(name));
       String value = node == null ? null : Json.text(node);
       if (value != null) {
         return value;
@@ -93,7 +106,10 @@ final class AlertFields {
     return null;
   }
 
+  /** Custom properties under the names the rule author gave them. */
   Map<String, JsonNode> customProperties() {
-    return custom;
+    Map<String, JsonNode> named = new LinkedHashMap<>();
+    customNames.forEach((name, key) -> named.put(name, custom.get(key)));
+    return named;
   }
 }

@@ -1,5 +1,6 @@
 package io.rebound.extract;
 
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /** Reads one family of body shapes. Readers are tried in order; the first that recognises wins. */
@@ -13,4 +14,9 @@ interface BodyReader {
    *     missing
    */
   FactBuilder read(JsonNode body);
+
+  /** Every failure the body reports; one for most shapes, one per failing row for tables. */
+  default List<FactBuilder> readAll(JsonNode body) {
+    return List.of(read(body));
+  }
 }

@@ -49,7 +49,7 @@ final class DatabricksClusterEventsReader implements BodyReader {
           "Databricks cluster events body has an empty events list: nothing happened to report");
     }
     Optional<JsonNode> trouble =
-        newestFirst.stream().filter(e -> TROUBLE.contains(Json.text(e, "type"))).findFirst();
+        newestFirst.stream().filter(e -> Json.in(TROUBLE, Json.text(e, "type"))).findFirst();
     JsonNode event = trouble.orElse(newestFirst.get(0));
     String type = Json.text(event, "type");
     FactBuilder fact =
@@ -72,9 +72,9 @@ final class DatabricksClusterEventsReader implements BodyReader {
       fact.outcome(Outcome.FAILED).platformCode(type);
     } else {
       fact.outcome(
-          HEALTHY.contains(type)
+          Json.in(HEALTHY, type)
               ? Outcome.SUCCEEDED
-              : CHANGING.contains(type) ? Outcome.IN_PROGRESS : Outcome.UNKNOWN);
+              : Json.in(CHANGING, type) ? Outcome.IN_PROGRESS : Outcome.UNKNOWN);
     }
     String reasonMessage = DatabricksTerms.applyTerminationReason(fact, reason);
     return fact.message(

@@ -25,7 +25,8 @@ final class DatabricksJobEventReader implements BodyReader {
   @Override
   public FactBuilder read(JsonNode body) {
     String eventType = eventType(body);
-    JsonNode run = body.path("run");
+    // The older style ("event": "job.failed") puts the run's fields at the top level.
+    JsonNode run = body.path("run").isObject() ? body.path("run") : body;
     JsonNode state = run.path("state");
     JsonNode termination = run.path("status").path("termination_details");
     String taskKey = Json.text(body, "task", "task_key");
@@ -36,7 +37,7 @@ final class DatabricksJobEventReader implements BodyReader {
         .kind(taskKey != null ? ResourceKind.TASK_RUN : ResourceKind.JOB_RUN)
         .outcome(stated != Outcome.UNKNOWN ? stated : outcomeOf(eventType))
         .workspace(Json.text(body, "workspace_id"))
-        .jobId(Json.text(body, "job", "job_id"))
+        .jobId(Json.first(Json.text(body, "job", "job_id"), Json.text(body, "job_id")))
         .jobName(
             Json.first(Json.text(body, "job", "name"), Json.text(body, "job", "settings", "name")))
         .runId(Json.text(run, "run_id"))
@@ -44,7 +45,8 @@ final class DatabricksJobEventReader implements BodyReader {
         .taskKey(taskKey)
         .lifeCycleState(lifeCycleState)
         .resultState(resultState)
-        .runTerminationCode(Json.text(termination, "code"))
+        .runTerminationCode(
+            Json.first(Json.text(termination, "code"), DatabricksTerms.legacyCancellation(state)))
         .runTerminationType(Json.text(termination, "type"))
         .failureType(DatabricksTerms.failureType(Json.text(termination, "type")))
         .message(Json.text(termination, "message"), Json.text(state, "state_message"))
@@ -58,7 +60,7 @@ final class DatabricksJobEventReader implements BodyReader {
     String event = eventType.substring(eventType.indexOf('.') + 1).toLowerCase(Locale.ROOT);
     event = event.startsWith("on_") ? event.substring(3) : event;
     return switch (event) {
-      case "failure" -> Outcome.FAILED;
+      case "failure", "failed" -> Outcome.FAILED;
       case "success" -> Outcome.SUCCEEDED;
       case "start" -> Outcome.IN_PROGRESS;
       case "duration_warning_threshold_exceeded", "streaming_backlog_exceeded" -> Outcome.WARNING;

@@ -32,19 +32,22 @@ final class DatabricksLibraryStatusReader implements BodyReader {
     if (failed.isEmpty()) {
       boolean installing =
           Json.elements(body, "library_statuses")
-              .anyMatch(status -> STILL_INSTALLING.contains(Json.text(status, "status")));
+              .map(status -> Json.text(status, "status"))
+              .anyMatch(status -> Json.in(STILL_INSTALLING, status));
       return fact.outcome(installing ? Outcome.IN_PROGRESS : Outcome.SUCCEEDED);
     }
     JsonNode status = failed.get();
     Optional.ofNullable(LibraryCoordinate.of(status.path("library")))
         .ifPresent(library -> library.applyTo(fact));
-    return fact.outcome(Outcome.FAILED)
-        .attribute("libraryStatus", "FAILED")
+    fact.outcome(Outcome.FAILED)
         .attribute("libraryForAllClusters", Json.text(status, "is_library_for_all_clusters"))
         .message(
             Json.elements(status, "messages")
                 .map(Json::text)
                 .filter(message -> message != null)
                 .collect(Collectors.joining("\n")));
+    // What the body IS outranks the words in its message: a FAILED library is a library failure
+    // even when its message quotes a SparkException or "permission denied".
+    return DatabricksLibraryEventReader.libraryFailure(fact);
   }
 }

@@ -4,6 +4,7 @@ import io.rebound.failure.ResourceKind;
 import io.rebound.failure.Source;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -114,8 +115,8 @@ final class DatabricksRunReader implements BodyReader {
   }
 
   private static int failureRank(JsonNode task) {
-    String result = Json.first(Json.text(task, "state", "result_state"), "");
-    String lifeCycle = Json.first(Json.text(task, "state", "life_cycle_state"), "");
+    String result = Objects.requireNonNullElse(Json.text(task, "state", "result_state"), "");
+    String lifeCycle = Objects.requireNonNullElse(Json.text(task, "state", "life_cycle_state"), "");
     String upper = result.toUpperCase(Locale.ROOT);
     if (DatabricksTerms.FAILED_RESULTS.contains(upper) || "INTERNAL_ERROR".equals(lifeCycle)) {
       return 2;

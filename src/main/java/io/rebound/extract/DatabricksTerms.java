@@ -53,6 +53,18 @@ final class DatabricksTerms {
   }
 
   /**
+   * Bodies from before termination_details say a person cancelled the run only with
+   * user_cancelled_or_timedout on a CANCELED result (a timeout is TIMEDOUT): that is what the
+   * current API calls USER_CANCELED.
+   */
+  static String legacyCancellation(JsonNode state) {
+    return state.path("user_cancelled_or_timedout").asBoolean(false)
+            && "CANCELED".equalsIgnoreCase(Json.text(state, "result_state"))
+        ? "USER_CANCELED"
+        : null;
+  }
+
+  /**
    * Applies a cluster TerminationReason (code, type, parameters) and returns the error message its
    * parameters carry, if any.
    */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -21,15 +22,27 @@ public class DefaultFactExtractor implements FactExtractor {
   private final EnvironmentResolver environments;
   private final Map<String, SourceReaders> bySource;
 
+  /** Reads only the field names Rebound knows itself (tests, tools). */
   public DefaultFactExtractor(EnvironmentResolver environments) {
+    this(environments, FieldNames.NONE);
+  }
+
+  /**
+   * @param names what the columns and properties rule authors named mean (the classification
+   *     workbook's "Field names" sheet)
+   */
+  @Autowired
+  public DefaultFactExtractor(EnvironmentResolver environments, FieldNames names) {
     this.environments = environments;
     DatabricksRunReader runs = new DatabricksRunReader();
     // The prior tool's users post Databricks bodies to /azure-monitor and ADF alerts to
     // /databricks-monitor alike, so both sources try both families, their own first.
     List<BodyReader> azure =
-        List.of(new AzureMonitorAlertReader(null), new AdfRunReader(Source.AZURE_DATA_FACTORY));
+        List.of(
+            new AzureMonitorAlertReader(null, names), new AdfRunReader(Source.AZURE_DATA_FACTORY));
     List<BodyReader> databricks =
         List.of(
+            new DatabricksLibraryEventReader(),
             new DatabricksJobEventReader(),
             new DatabricksClusterReader(),
             new DatabricksLibraryStatusReader(),
@@ -48,11 +61,12 @@ public class DefaultFactExtractor implements FactExtractor {
     this.bySource =
         Map.ofEntries(
             Map.entry("azure-monitor", azureMonitor),
+            Map.entry("azure-monitor-alert", azureMonitor),
             Map.entry("azure-data-factory", azureMonitor),
             Map.entry(
                 "databricks", new SourceReaders(databricksExpected, concat(databricks, azure))),
-            Map.entry("synapse", fixedAzure(Source.SYNAPSE)),
-            Map.entry("azure-functions", fixedAzure(Source.AZURE_FUNCTIONS)),
+            Map.entry("synapse", fixedAzure(Source.SYNAPSE, names)),
+            Map.entry("azure-functions", fixedAzure(Source.AZURE_FUNCTIONS, names)),
             Map.entry(
                 "github",
                 new SourceReaders(
@@ -85,10 +99,10 @@ public class DefaultFactExtractor implements FactExtractor {
                     List.of(new GenericReader()))));
   }
 
-  private static SourceReaders fixedAzure(Source source) {
+  private static SourceReaders fixedAzure(Source source, FieldNames names) {
     return new SourceReaders(
         "an Azure Monitor alert in the common alert schema about a " + source.id() + " resource",
-        List.of(new AzureMonitorAlertReader(source), new AdfRunReader(source)));
+        List.of(new AzureMonitorAlertReader(source, names), new AdfRunReader(source)));
   }
 
   private static List<BodyReader> concat(List<BodyReader> first, List<BodyReader> second) {
@@ -102,6 +116,11 @@ public class DefaultFactExtractor implements FactExtractor {
 
   @Override
   public FailureFact extract(String source, JsonNode body) {
+    return extractAll(source, body).get(0);
+  }
+
+  @Override
+  public List<FailureFact> extractAll(String source, JsonNode body) {
     SourceReaders readers =
         source == null ? null : bySource.get(source.trim().toLowerCase(Locale.ROOT));
     if (readers == null) {
@@ -118,15 +137,22 @@ public class DefaultFactExtractor implements FactExtractor {
               + ", got "
               + (body == null ? "nothing" : body.getNodeType().name().toLowerCase(Locale.ROOT)));
     }
-    FactBuilder fact =
+    List<FactBuilder> facts =
         readers.readers().stream()
             .filter(reader -> reader.recognises(body))
             .findFirst()
             .orElseThrow(() -> unknownShape(source, readers, body))
-            .read(body);
-    return fact.build(
-        environments.resolve(
-            fact.declaredEnvironment(), fact.resourceIds(), fact.attribute("workspaceHost")));
+            .readAll(body);
+    return facts.stream()
+        .map(EmbeddedCodes::apply)
+        .map(
+            fact ->
+                fact.build(
+                    environments.resolve(
+                        fact.declaredEnvironment(),
+                        fact.resourceIds(),
+                        fact.attribute("workspaceHost"))))
+        .toList();
   }
 
   private static UnreadablePayloadException unknownShape(

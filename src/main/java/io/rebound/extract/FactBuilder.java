@@ -260,6 +260,12 @@ final class FactBuilder {
     return codes.get(name);
   }
 
+  /** Removes a code a more specific one supersedes (see EmbeddedCodes). */
+  FactBuilder clearCode(String name) {
+    codes.remove(name);
+    return this;
+  }
+
   ResourceIds resourceIds() {
     return new ResourceIds(
         ids.get("alertId"),

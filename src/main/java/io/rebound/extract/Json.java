@@ -48,6 +48,13 @@ final class Json {
     return text == null || text.isBlank() ? null : text;
   }
 
+  /**
+   * Whether a value read from a body is in the set: a missing value never is (Set.of rejects null).
+   */
+  static boolean in(java.util.Set<String> set, String value) {
+    return value != null && set.contains(value);
+  }
+
   /** The first argument that is neither null nor blank: "most specific field first" reads. */
   static String first(String... candidates) {
     for (String candidate : candidates) {

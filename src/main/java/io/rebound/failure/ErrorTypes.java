@@ -22,7 +22,12 @@ public final class ErrorTypes {
           "UserErrorInvalidDataType",
           "UserErrorColumnNameInvalid",
           "UserErrorSqlOperationFailed",
-          "AuthenticationError");
+          "AuthenticationError",
+          "DataFactoryConfigurationError",
+          "SqlWriteInterrupted",
+          "SqlConnectionFailure",
+          "UserErrorInvalidFileFormat",
+          "DataFlowOutOfMemory");
 
   public static final List<String> DATABRICKS =
       List.of(
@@ -38,7 +43,16 @@ public final class ErrorTypes {
           "DatabricksTimeoutError",
           "DatabricksOutOfMemory",
           "ClusterUnexpectedTermination",
-          "DatabricksConfigurationError");
+          "DatabricksConfigurationError",
+          "DatabricksRateLimited",
+          "DatabricksDataError");
+
+  /**
+   * Failures of no one platform's making or reading: an Azure service incident, and an alert
+   * Rebound could not read (which a human looks at, with the raw body).
+   */
+  public static final List<String> ANY_PLATFORM =
+      List.of("PlatformServiceIncident", "UnrecognisedAlert");
 
   /** CI/CD failures are classified into these ten categories; the category is the error type. */
   public static final List<String> CI_CD =
@@ -61,6 +75,7 @@ public final class ErrorTypes {
     all.addAll(AZURE_DATA_FACTORY);
     all.addAll(DATABRICKS);
     all.addAll(CI_CD);
+    all.addAll(ANY_PLATFORM);
     all.add(UNKNOWN);
     ALL = Set.copyOf(all);
   }

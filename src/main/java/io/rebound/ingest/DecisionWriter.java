@@ -28,8 +28,23 @@ class DecisionWriter extends BatchingWriter<DecisionWriter.Decided> {
   private static final Logger log = LoggerFactory.getLogger(DecisionWriter.class);
   private static final int MAX_BATCH = 200;
 
-  /** A delivery and the decision taken on its fact, waiting to be recorded. */
-  record Decided(Delivery delivery, Evaluation evaluation) {}
+  /**
+   * A delivery and the decisions taken on its facts (one per failing row of a log search alert, one
+   * for most bodies), waiting to be recorded.
+   */
+  record Decided(Delivery delivery, List<Evaluation> evaluations) {
+
+    Decided {
+      evaluations = List.copyOf(evaluations);
+      if (evaluations.isEmpty()) {
+        throw new IllegalArgumentException("a delivery is decided by at least one evaluation");
+      }
+    }
+
+    Decided(Delivery delivery, Evaluation evaluation) {
+      this(delivery, List.of(evaluation));
+    }
+  }
 
   /** Thrown inside a batch when a delivery was processed by someone else meanwhile. */
   private static final class AlreadyProcessed extends RuntimeException {
@@ -122,11 +137,18 @@ class DecisionWriter extends BatchingWriter<DecisionWriter.Decided> {
     }
   }
 
-  /** The incident change and the delivery's new state; false if it was processed meanwhile. */
+  /**
+   * The incident changes and the delivery's new state; false if it was processed meanwhile. The
+   * delivery points at its first incident; the others name the delivery in their audit trail.
+   */
   private boolean record(Decided decided) {
     Delivery delivery = decided.delivery();
-    RecordedIncident recorded =
-        incidents.record(decided.evaluation(), delivery.id(), delivery.requestedBy());
-    return inbox.markProcessed(delivery.id(), recorded.incidentId(), clock.instant());
+    RecordedIncident first = null;
+    for (Evaluation evaluation : decided.evaluations()) {
+      RecordedIncident recorded =
+          incidents.record(evaluation, delivery.id(), delivery.requestedBy());
+      first = first == null ? recorded : first;
+    }
+    return inbox.markProcessed(delivery.id(), first.incidentId(), clock.instant());
   }
 }

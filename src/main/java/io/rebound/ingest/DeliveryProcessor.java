@@ -1,7 +1,6 @@
 package io.rebound.ingest;
 
-import io.rebound.extract.FactExtractor;
-import io.rebound.extract.UnreadablePayloadException;
+import io.rebound.extract.FactReader;
 import io.rebound.failure.FailureFact;
 import io.rebound.policy.DecisionService;
 import io.rebound.policy.Evaluation;
@@ -24,11 +23,12 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Processes stored deliveries off the request thread: extract, enrich (Databricks), decide, record
- * the incident. A bounded pool takes fresh deliveries; a sweep over the inbox picks up anything the
- * pool could not take, anything whose attempt failed (with backoff) and anything left over from
- * before a restart. The decision writer then records each delivery's incident change and marks it
- * processed in the same transaction, so a retry never counts an occurrence twice.
+ * Processes stored deliveries off the request thread: read (extract + enrich, the same reader the
+ * what-if uses), decide, record one incident per failure the body reports. A bounded pool takes
+ * fresh deliveries; a sweep over the inbox picks up anything the pool could not take, anything
+ * whose attempt failed (with backoff) and anything left over from before a restart. The decision
+ * writer then records each delivery's incident change and marks it processed in the same
+ * transaction, so a retry never counts an occurrence twice.
  */
 @Service
 class DeliveryProcessor implements DisposableBean {
@@ -36,8 +36,7 @@ class DeliveryProcessor implements DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(DeliveryProcessor.class);
 
   private final Inbox inbox;
-  private final FactExtractor extractor;
-  private final DatabricksEnricher enricher;
+  private final FactReader reader;
   private final DecisionService decisions;
   private final DecisionWriter writer;
   private final ObjectMapper json;
@@ -49,16 +48,14 @@ class DeliveryProcessor implements DisposableBean {
 
   DeliveryProcessor(
       Inbox inbox,
-      FactExtractor extractor,
-      DatabricksEnricher enricher,
+      FactReader reader,
       DecisionService decisions,
       DecisionWriter writer,
       ObjectMapper json,
       IngestProperties properties,
       Optional<Clock> clock) {
     this.inbox = inbox;
-    this.extractor = extractor;
-    this.enricher = enricher;
+    this.reader = reader;
     this.decisions = decisions;
     this.writer = writer;
     this.json = json;
@@ -124,11 +121,11 @@ class DeliveryProcessor implements DisposableBean {
   /**
    * Hands a stored delivery to a worker; if all are busy the sweep will find it after its lease.
    *
-   * @param fact the fact already read from its body on the request thread, or null to read it
+   * @param facts the facts already read from its body on the request thread, or null to read them
    */
-  void submit(Delivery delivery, FailureFact fact) {
-    Delivery queued = fact == null ? delivery : delivery.withoutBody();
-    submit(delivery.id(), delivery.source(), () -> process(queued, fact));
+  void submit(Delivery delivery, List<FailureFact> facts) {
+    Delivery queued = facts == null ? delivery : delivery.withoutBody();
+    submit(delivery.id(), delivery.source(), () -> process(queued, facts));
   }
 
   /** Hands a delivery known only by id (the sweep's) to a worker, which reads it from the inbox. */
@@ -186,25 +183,23 @@ class DeliveryProcessor implements DisposableBean {
   }
 
   /**
-   * @param known the fact read from the body when it arrived, or null to read it here
+   * One incident per fact: a log search alert with several failing rows is several failures.
+   *
+   * @param known the facts read from the body when it arrived, or null to read them here
    */
-  private void process(Delivery delivery, FailureFact known) {
+  private void process(Delivery delivery, List<FailureFact> known) {
     UUID deliveryId = delivery.id();
     if (delivery.status() != Delivery.Status.RECEIVED) {
       return;
     }
     try {
-      FailureFact fact =
-          known != null
-              ? known
-              : extractor.extract(delivery.source(), json.readTree(delivery.body()));
-      FailureFact enriched = enricher.enrich(fact);
-      Evaluation evaluation = decisions.evaluate(enriched);
-      if (!writer.submit(new DecisionWriter.Decided(delivery.withoutBody(), evaluation))) {
+      List<FailureFact> facts =
+          known != null ? known : reader.extract(delivery.source(), json.readTree(delivery.body()));
+      List<Evaluation> evaluations =
+          facts.stream().map(fact -> decisions.evaluate(reader.enrich(fact).fact())).toList();
+      if (!writer.submit(new DecisionWriter.Decided(delivery.withoutBody(), evaluations))) {
         log.debug("Delivery {} left for the retry sweep: the decision writer is full", deliveryId);
       }
-    } catch (UnreadablePayloadException e) {
-      inbox.markAttemptFailed(deliveryId, "Unreadable payload: " + e.getMessage(), null);
     } catch (RuntimeException e) {
       writer.failed(delivery, e);
     }

@@ -1,12 +1,12 @@
 package io.rebound.ingest;
 
-import io.rebound.extract.FactExtractor;
-import io.rebound.extract.UnreadablePayloadException;
+import io.rebound.extract.FactReader;
 import io.rebound.failure.FailureFact;
 import io.rebound.incident.TimeOrderedIds;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,7 +50,7 @@ class Intake {
   private static final int MAX_STORED_REJECTED_BODY = 64 * 1024;
 
   private final InboxWriter writer;
-  private final FactExtractor extractor;
+  private final FactReader reader;
   private final ObjectMapper json;
   private final DeliveryProcessor processor;
   private final IngestProperties properties;
@@ -58,13 +58,13 @@ class Intake {
 
   Intake(
       InboxWriter writer,
-      FactExtractor extractor,
+      FactReader reader,
       ObjectMapper json,
       DeliveryProcessor processor,
       IngestProperties properties,
       Optional<Clock> clock) {
     this.writer = writer;
-    this.extractor = extractor;
+    this.reader = reader;
     this.json = json;
     this.processor = processor;
     this.properties = properties;
@@ -86,7 +86,7 @@ class Intake {
       Problem p = reading.problem();
       return reject(arrival, p.httpStatus(), p.error(), p.detail());
     }
-    return accept(arrival, reading.fact());
+    return accept(arrival, reading.facts());
   }
 
   Result reject(Arrival arrival, int httpStatus, String error, String detail) {
@@ -124,10 +124,10 @@ class Intake {
   }
 
   /**
-   * @param fact what the body says, read already to answer 422 at once; handed to the worker so it
-   *     need not read the body again (null: the worker reads it from the inbox)
+   * @param facts what the body says, read already on this thread; handed to the worker so it need
+   *     not read the body again (null: the worker reads it from the inbox)
    */
-  private Result accept(Arrival arrival, FailureFact fact) {
+  private Result accept(Arrival arrival, List<FailureFact> facts) {
     UUID id = TimeOrderedIds.next();
     Instant now = clock.instant();
     Delivery delivery =
@@ -161,15 +161,18 @@ class Intake {
             arrival.actor(),
             arrival.replayOf() == null ? "delivery.accepted" : "delivery.replayed",
             details));
-    processor.submit(delivery, fact);
+    processor.submit(delivery, facts);
     return new Result(id, 202, null, null);
   }
 
-  /** Why a body cannot be taken in: 400 when it is not JSON, 422 when no extractor knows it. */
+  /**
+   * Why a body cannot be taken in: 400 when it is not JSON. JSON Rebound cannot read is taken in
+   * all the same, as an UnrecognisedAlert a human decides: an authenticated alert is never dropped.
+   */
   private record Problem(int httpStatus, String error, String detail) {}
 
-  /** Either the problem with a body or the fact it holds (null when reading it failed oddly). */
-  private record Reading(Problem problem, FailureFact fact) {}
+  /** Either the problem with a body or the facts it holds (null when reading it failed oddly). */
+  private record Reading(Problem problem, List<FailureFact> facts) {}
 
   /**
    * Jackson names its own settings in some messages ("exceeds the maximum allowed (500, from
@@ -201,9 +204,7 @@ class Intake {
           null);
     }
     try {
-      return new Reading(null, extractor.extract(arrival.endpoint().id(), body));
-    } catch (UnreadablePayloadException e) {
-      return new Reading(new Problem(422, "unknown_payload", e.getMessage()), null);
+      return new Reading(null, reader.extract(arrival.endpoint().id(), body));
     } catch (RuntimeException e) {
       // Not the sender's fault: accept it and let processing retry and record the error.
       return new Reading(null, null);

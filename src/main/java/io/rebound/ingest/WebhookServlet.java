@@ -24,8 +24,9 @@ import tools.jackson.databind.ObjectMapper;
  * read; GitHub's signature needs the body, read bounded), then answers 202 only once the delivery
  * is stored; processing happens afterwards on a worker, so the answer's incidentId is null and
  * {@code GET /api/deliveries/{id}} shows it once processed. An authenticated delivery is always
- * stored, also when rejected (400, 413, 422). An unauthenticated request is never stored: anyone
- * can send one, so it is only counted and sampled in memory ({@link RefusedRequests}).
+ * stored, also when rejected (400, 413); JSON Rebound cannot read is accepted and becomes an
+ * UnrecognisedAlert incident. An unauthenticated request is never stored: anyone can send one, so
+ * it is only counted and sampled in memory ({@link RefusedRequests}).
  *
  * <p>A plain servlet rather than a Spring MVC controller, and outside Spring Security (webhooks
  * carry their own per-source secret): this is the path an alert storm hammers, and the MVC
@@ -38,7 +39,9 @@ class WebhookServlet extends HttpServlet {
   private static final Logger log = LoggerFactory.getLogger(WebhookServlet.class);
 
   /** Where the servlet is mounted: one path per source, plus the paths of the prior tool. */
-  static final String[] MAPPINGS = {"/webhooks/*", "/azure-monitor", "/databricks-monitor"};
+  static final String[] MAPPINGS = {
+    "/webhooks/*", "/azure-monitor", "/azure-monitor-alert", "/databricks-monitor"
+  };
 
   private static final String ENDPOINT_NAMES =
       Arrays.stream(WebhookEndpoint.values())
@@ -127,7 +130,8 @@ class WebhookServlet extends HttpServlet {
 
   private static Optional<WebhookEndpoint> endpointAt(String path) {
     return switch (path) {
-      case "/azure-monitor" -> Optional.of(WebhookEndpoint.AZURE_MONITOR);
+      // the prior tool's Log Analytics path: same sender, same secret, rows read one by one
+      case "/azure-monitor", "/azure-monitor-alert" -> Optional.of(WebhookEndpoint.AZURE_MONITOR);
       case "/databricks-monitor" -> Optional.of(WebhookEndpoint.DATABRICKS);
       default ->
           path.startsWith("/webhooks/")

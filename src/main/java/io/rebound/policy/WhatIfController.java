@@ -1,10 +1,11 @@
 package io.rebound.policy;
 
-import io.rebound.extract.FactExtractor;
-import io.rebound.extract.UnreadablePayloadException;
+import io.rebound.extract.DefaultFactExtractor;
+import io.rebound.extract.FactReader;
 import io.rebound.failure.Environment;
 import io.rebound.failure.FailureFact;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
@@ -18,8 +19,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * "What would you do with this alert?" Runs the same extractor and policy as a real delivery and
- * stops there: nothing is stored, nothing is executed. Errors are ResponseStatusExceptions with a
+ * "What would you do with this alert?" Runs the same fact reader (extract, then read-only
+ * Databricks enrichment) and policy as a real delivery and stops there: nothing is stored, nothing
+ * is executed. The answer says whether the platform was asked for the run's details, so nobody
+ * mistakes a decision on ids alone for the real one. Errors are ResponseStatusExceptions with a
  * message for people; the API's error advice renders them as {"error", "detail"} like every other
  * endpoint's.
  */
@@ -30,22 +33,72 @@ class WhatIfController {
   private static final Pattern JAVA_NAME =
       Pattern.compile("`(?:[a-z][\\w]*\\.)+(?:[A-Z]\\w*\\$)?([A-Z]\\w*)`");
 
-  private final FactExtractor extractor;
+  /**
+   * The decision on one fact, and whether the platform filled it in.
+   *
+   * @param enriched true when Databricks answered for what the body left out
+   * @param enrichment which reads were made, or why none was
+   * @param otherRows the decisions on the other failing rows of a log search alert (one incident
+   *     each on the real path)
+   */
+  record Answer(
+      FailureFact fact,
+      Decision decision,
+      List<ExplanationEntry> explanation,
+      String policyVersion,
+      boolean enriched,
+      String enrichment,
+      List<Answer> otherRows) {}
+
+  private static final FactReader.Enrichment GIVEN_FACT =
+      new FactReader.Enrichment(false, "not needed: a fact was given, not a platform body");
+
+  private final FactReader reader;
+  private final DefaultFactExtractor extractor;
   private final DecisionService decisions;
   private final ObjectMapper json;
 
-  WhatIfController(FactExtractor extractor, DecisionService decisions, ObjectMapper json) {
+  WhatIfController(
+      FactReader reader,
+      DefaultFactExtractor extractor,
+      DecisionService decisions,
+      ObjectMapper json) {
+    this.reader = reader;
     this.extractor = extractor;
     this.decisions = decisions;
     this.json = json;
   }
 
   @PostMapping("/evaluate")
-  Evaluation evaluate(@RequestBody JsonNode body) {
-    return decisions.evaluate(factFrom(body));
+  Answer evaluate(@RequestBody JsonNode body) {
+    List<FactReader.Reading> readings = readingsFrom(body);
+    List<Answer> answers =
+        readings.stream()
+            .map(
+                r -> {
+                  Evaluation e = decisions.evaluate(r.fact());
+                  return new Answer(
+                      e.fact(),
+                      e.decision(),
+                      e.explanation(),
+                      e.policyVersion(),
+                      r.enrichment().enriched(),
+                      r.enrichment().detail(),
+                      List.of());
+                })
+            .toList();
+    Answer first = answers.get(0);
+    return new Answer(
+        first.fact(),
+        first.decision(),
+        first.explanation(),
+        first.policyVersion(),
+        first.enriched(),
+        first.enrichment(),
+        answers.subList(1, answers.size()));
   }
 
-  private FailureFact factFrom(JsonNode body) {
+  private List<FactReader.Reading> readingsFrom(JsonNode body) {
     if (body == null || !body.isObject()) {
       throw badRequest(
           "The request must be a JSON object: {\"source\": ..., \"payload\": {...}} or"
@@ -60,11 +113,19 @@ class WhatIfController {
               : "Missing \"payload\" (the raw alert body, with \"source\") or \"fact\" (a"
                   + " failure fact).");
     }
-    FailureFact fact = hasFact ? readFact(body.get("fact")) : extractPayload(body);
-    return withEnvironmentOverride(fact, body.get("environment"));
+    JsonNode environment = body.get("environment");
+    if (hasFact) {
+      return List.of(
+          new FactReader.Reading(
+              withEnvironmentOverride(readFact(body.get("fact")), environment), GIVEN_FACT));
+    }
+    // The override applies before enrichment, as the environment a delivery resolves to would.
+    return extractPayload(body).stream()
+        .map(fact -> reader.enrich(withEnvironmentOverride(fact, environment)))
+        .toList();
   }
 
-  private FailureFact extractPayload(JsonNode body) {
+  private List<FailureFact> extractPayload(JsonNode body) {
     JsonNode source = body.get("source");
     if (source == null || !source.isString() || source.asString().isBlank()) {
       throw badRequest(
@@ -72,15 +133,23 @@ class WhatIfController {
               + " synapse, azure-functions, github, gitlab, jenkins, azure-devops, circleci,"
               + " generic).");
     }
+    if (!extractor
+        .sources()
+        .contains(source.asString().trim().toLowerCase(java.util.Locale.ROOT))) {
+      throw badRequest(
+          "\"source\" '"
+              + source.asString()
+              + "' is not a webhook Rebound has; use one of "
+              + String.join(", ", extractor.sources())
+              + ".");
+    }
     JsonNode payload = body.get("payload");
     if (!payload.isObject()) {
       throw badRequest("\"payload\" must be the raw alert body as a JSON object.");
     }
-    try {
-      return extractor.extract(source.asString(), payload);
-    } catch (UnreadablePayloadException e) {
-      throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-    }
+    // A body Rebound cannot read is decided as the webhook would decide it: an UnrecognisedAlert
+    // a human looks at, never an error the caller must interpret.
+    return reader.extract(source.asString(), payload);
   }
 
   private FailureFact readFact(JsonNode factNode) {

@@ -16,7 +16,7 @@ class ExtractWiringIntegrationTest {
 
   @Configuration
   @EnableConfigurationProperties(EnvironmentProperties.class)
-  @Import({EnvironmentResolver.class, DefaultFactExtractor.class})
+  @Import({EnvironmentResolver.class, FieldNamesConfiguration.class, DefaultFactExtractor.class})
   static class ExtractConfiguration {}
 
   private final ApplicationContextRunner runner =

@@ -468,7 +468,7 @@ abstract class IngestFlowContract {
   }
 
   @Test
-  void nonJsonIs400OversizeIs413UnknownShapeIs422AndAllAreKept() {
+  void nonJsonIs400OversizeIs413AndBothAreKept() {
     TestHttp.Response notJson =
         http.post(
             "/webhooks/generic",
@@ -478,20 +478,13 @@ abstract class IngestFlowContract {
         ("{\"padding\":\"" + "x".repeat(70 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
     TestHttp.Response oversize =
         http.post("/webhooks/databricks", big, Map.of("X-Api-Key", "databricks-secret"));
-    TestHttp.Response unknown =
-        http.post(
-            "/webhooks/databricks",
-            "{\"hello\":\"world\"}".getBytes(StandardCharsets.UTF_8),
-            Map.of("X-Api-Key", "databricks-secret"));
 
     assertThat(notJson.status()).isEqualTo(400);
     assertThat(notJson.body().path("detail").asString()).contains("not valid JSON");
     assertThat(oversize.status()).isEqualTo(413);
     assertThat(oversize.body().path("detail").asString()).contains("65536");
-    assertThat(unknown.status()).isEqualTo(422);
-    assertThat(unknown.body().path("detail").asString()).contains("hello");
 
-    for (TestHttp.Response r : List.of(notJson, oversize, unknown)) {
+    for (TestHttp.Response r : List.of(notJson, oversize)) {
       JsonNode stored = admin("/api/deliveries/" + r.body().path("deliveryId").asString()).body();
       assertThat(stored.path("status").asString()).isEqualTo("REJECTED");
       assertThat(stored.path("httpStatus").asInt()).isEqualTo(r.status());
@@ -501,7 +494,44 @@ abstract class IngestFlowContract {
         admin("/api/deliveries/" + notJson.body().path("deliveryId").asString()).body();
     assertThat(storedNotJson.path("body").asString()).isEqualTo("this is not json");
     JsonNode rejected = viewer("/api/deliveries?status=rejected").body();
-    assertThat(rejected.path("total").asLong()).isEqualTo(3);
+    assertThat(rejected.path("total").asLong()).isEqualTo(2);
+  }
+
+  /**
+   * Azure Monitor never retries a 4xx: refusing JSON from an authenticated sender would lose the
+   * alert. It is taken in and a human decides, through the policy like any decision.
+   */
+  @Test
+  void anAuthenticatedBodyNobodyCanReadBecomesAnEscalatedUnrecognisedAlert() throws Exception {
+    TestHttp.Response unknown =
+        http.post(
+            "/webhooks/databricks",
+            "{\"hello\":\"world\"}".getBytes(StandardCharsets.UTF_8),
+            Map.of("X-Api-Key", "databricks-secret"));
+
+    assertThat(unknown.status()).as(unknown.raw()).isEqualTo(202);
+    assertThat(unknown.body().path("status").asString()).isEqualTo("accepted");
+    JsonNode processed = awaitProcessed(unknown.body().path("deliveryId").asString());
+    assertThat(processed.path("status").asString()).isEqualTo("PROCESSED");
+    String incidentId = processed.path("incidentId").asString();
+
+    JsonNode listed = viewer("/api/incidents?errorType=UnrecognisedAlert").body();
+    assertThat(listed.path("total").asLong()).isEqualTo(1);
+    assertThat(listed.path("items").get(0).path("id").asString()).isEqualTo(incidentId);
+    JsonNode incident = viewer("/api/incidents/" + incidentId).body();
+    JsonNode decision = incident.path("decision");
+    assertThat(decision.path("errorType").asString()).isEqualTo("UnrecognisedAlert");
+    assertThat(decision.path("remediable").asBoolean()).isFalse();
+    assertThat(decision.path("playbook").path("action").asString()).isEqualTo("escalate");
+    assertThat(decision.path("reasons").get(0).asString())
+        .contains("classification.xlsx, Platform codes, row");
+    JsonNode fact = incident.path("fact");
+    assertThat(fact.path("errorMessage").asString())
+        .as("says what was missing")
+        .contains("no known shape")
+        .contains("hello");
+    assertThat(fact.path("attributes").path("unrecognised.body").asString())
+        .isEqualTo("{\"hello\":\"world\"}");
   }
 
   @Test

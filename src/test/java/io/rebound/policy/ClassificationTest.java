@@ -149,7 +149,7 @@ class ClassificationTest {
     "DRIVER_ERROR, CLOUD_FAILURE, FAILED, DatabricksDriverNotResponding",
     "RUN_EXECUTION_ERROR, CLIENT_ERROR, FAILED, DatabricksJobExecutionError",
     "UNAUTHORIZED_ERROR, CLIENT_ERROR, FAILED, DatabricksPermissionDenied",
-    "MAX_CONCURRENT_RUNS_EXCEEDED, CLIENT_ERROR, FAILED, DatabricksResourceExhausted",
+    "MAX_CONCURRENT_RUNS_EXCEEDED, CLIENT_ERROR, FAILED, DatabricksRateLimited",
     ", , TIMEDOUT, DatabricksTimeoutError"
   })
   void databricksRunTerminationCodesClassify(
