@@ -4,7 +4,9 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -22,6 +24,9 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 @Configuration(proxyBeanMethods = false)
 class SchedulerConfiguration {
 
+  /** A start record that fails this often escalates its incident instead of retrying for ever. */
+  private static final int PLAN_START_TRIES = 5;
+
   @Bean
   SchedulerClient remediationSchedulerClient(DataSource dataSource) {
     return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource)).build();
@@ -29,7 +34,12 @@ class SchedulerConfiguration {
 
   @Bean
   Scheduler remediationScheduler(
-      DataSource dataSource, RemediationProperties properties, PlanExecutor executor) {
+      DataSource dataSource,
+      RemediationProperties properties,
+      PlanExecutor executor,
+      PlanStarter starter,
+      PlanWatchdog watchdog,
+      WatchdogProperties watchdogProperties) {
     RemediationProperties.SchedulerSettings settings = properties.scheduler();
     FailureHandler<Void> retryLater =
         new FailureHandler.OnFailureRetryLater<>(settings.retryAfterError());
@@ -47,8 +57,27 @@ class SchedulerConfiguration {
                     (instance, ctx) -> executor.expireApproval(UUID.fromString(instance.getId()))),
             Tasks.oneTime(StepTasks.OUTCOME)
                 .onFailure(retryLater)
-                .execute((instance, ctx) -> executor.finish(UUID.fromString(instance.getId()))));
+                .execute((instance, ctx) -> executor.finish(UUID.fromString(instance.getId()))),
+            Tasks.oneTime(PlanStarter.START)
+                .onFailure(
+                    new FailureHandler.MaxRetriesFailureHandler<>(
+                        PLAN_START_TRIES,
+                        new FailureHandler.OnFailureRetryLater<>(settings.retryAfterError()),
+                        (complete, ops) ->
+                            starter.giveUp(
+                                UUID.fromString(complete.getExecution().taskInstance.getId()),
+                                (String) complete.getExecution().taskInstance.getData(),
+                                complete.getCause().orElse(null))))
+                .execute(
+                    (instance, ctx) ->
+                        starter.startFromRecord(
+                            UUID.fromString(instance.getId()), instance.getData())));
+    RecurringTask<Void> watch =
+        Tasks.recurring(PlanWatchdog.WATCHDOG_TASK, FixedDelay.of(watchdogProperties.interval()))
+            .execute((instance, ctx) -> watchdog.run());
+    // a start task is known to the scheduler without being listed
     return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+        .startTasks(watch)
         .threads(settings.threads())
         .pollingInterval(settings.pollingInterval())
         .heartbeatInterval(settings.heartbeatInterval())
