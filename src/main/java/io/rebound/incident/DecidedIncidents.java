@@ -56,10 +56,11 @@ public class DecidedIncidents {
         .optional();
   }
 
-  /** Incidents waiting for remediation (status DECIDED), oldest first, at most {@code limit}. */
-  public List<UUID> awaitingRemediation(int limit) {
-    return jdbc.sql("SELECT id FROM incident WHERE status = ? ORDER BY first_seen LIMIT ?")
-        .params(IncidentStatus.DECIDED.name(), limit)
+  /** One page of the incidents waiting for remediation (status DECIDED), oldest first. */
+  public List<UUID> awaitingRemediation(int offset, int limit) {
+    return jdbc.sql(
+            "SELECT id FROM incident WHERE status = ? ORDER BY first_seen, id LIMIT ? OFFSET ?")
+        .params(IncidentStatus.DECIDED.name(), limit, offset)
         .query(UUID.class)
         .list();
   }

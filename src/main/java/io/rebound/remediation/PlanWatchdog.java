@@ -3,6 +3,7 @@ package io.rebound.remediation;
 import io.rebound.incident.DecidedIncidents;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -120,19 +121,27 @@ class PlanWatchdog {
     return new Round(waiting, pending.size(), rewritten, escalated);
   }
 
-  /** Decided incidents (oldest first, one page) that have no plan yet. */
+  /**
+   * Decided incidents that have no plan yet. Most decided incidents have one (a plan waiting for an
+   * approver keeps its incident DECIDED), so they are read a page at a time.
+   */
   private List<UUID> unplanned() {
-    List<UUID> waiting = decided.awaitingRemediation(PAGE);
-    if (waiting.isEmpty()) {
-      return List.of();
+    List<UUID> unplanned = new ArrayList<>();
+    for (int offset = 0; ; offset += PAGE) {
+      List<UUID> waiting = decided.awaitingRemediation(offset, PAGE);
+      if (!waiting.isEmpty()) {
+        Set<UUID> planned =
+            new HashSet<>(
+                jdbc.sql("select incident_id from remediation_plan where incident_id in (:ids)")
+                    .param("ids", waiting)
+                    .query(UUID.class)
+                    .list());
+        waiting.stream().filter(id -> !planned.contains(id)).forEach(unplanned::add);
+      }
+      if (waiting.size() < PAGE) {
+        return unplanned;
+      }
     }
-    Set<UUID> planned =
-        new HashSet<>(
-            jdbc.sql("select incident_id from remediation_plan where incident_id in (:ids)")
-                .param("ids", waiting)
-                .query(UUID.class)
-                .list());
-    return waiting.stream().filter(id -> !planned.contains(id)).toList();
   }
 
   private List<String> pendingStartRecords() {
