@@ -15,6 +15,9 @@
 #   FAILURES=400 KILLS=30 bench/crash.sh
 #   DATABASES=pg SEED=7 bench/crash.sh      # one database, a reproducible sequence of kill delays
 #   SKIP_BUILD=1 bench/crash.sh             # reuse target/rebound-*.jar
+#   KILLS=5 MAX_KILL_DELAY=1 bench/crash.sh # 40 posts a round, each round killed within 1 s: intake
+#   EXTRA_ARGS="'--spring.datasource.url=jdbc:h2:file:./data/rebound;MODE=PostgreSQL'" \
+#     DATABASES=h2 bench/crash.sh           # more arguments for the service (quoted for a shell)
 #
 # The policy is a copy of rules/ and decision-tables/ (REBOUND_POLICY_DIR) whose
 # DatabricksDriverNotResponding row waits 2 s before the first restart and 3 s before the retry,
@@ -29,6 +32,8 @@ FAILURES=${FAILURES:-200}
 KILLS=${KILLS:-20}
 DATABASES=${DATABASES:-h2 pg}
 SEED=${SEED:-}
+EXTRA_ARGS=${EXTRA_ARGS:-}
+MAX_KILL_DELAY=${MAX_KILL_DELAY:-5}
 APP_PORT=18400
 STAND_IN_PORT=18401
 PG_PORT=18402
@@ -107,12 +112,12 @@ run_database() { # $1 = label, $2 = extra arguments
   : >"$RESULTS/app-$label.log"
   curl -s -X POST "http://127.0.0.1:$STAND_IN_PORT/__admin/reset" >/dev/null
   python3 bench/crash_driver.py --label "$label" \
-    --command "exec java -Xmx768m -XX:TieredStopAtLevel=1 -jar $JAR ${APP_ARGS[*]} $extra" \
+    --command "exec java -Xmx768m -XX:TieredStopAtLevel=1 -jar $JAR ${APP_ARGS[*]} $extra $EXTRA_ARGS" \
     --workdir "$WORK/$label" --log "$RESULTS/app-$label.log" \
     --port $APP_PORT --stand-in-port $STAND_IN_PORT --secret $SECRET --admin-token $ADMIN_TOKEN \
     --body "$PAYLOADS/databricks_cluster_get_terminated_driver_unreachable.json" \
     --running-body "$PAYLOADS/databricks_cluster_get_running_verbatim.json" \
-    --failures "$FAILURES" --kills "$KILLS" ${SEED:+--seed $SEED} \
+    --failures "$FAILURES" --kills "$KILLS" --max-kill-delay "$MAX_KILL_DELAY" ${SEED:+--seed $SEED} \
     --summary "$RESULTS/summary-$label.json"
 }
 

@@ -300,6 +300,11 @@ def main():
         "successful_actions": sum(starts_ok.values()),
         "action_calls": sum(starts_all.values()),
         "settled_in_s": round(settled_after - started, 1),
+        "sent_again_after_no_answer": {
+            c: {"posts": posts[c], "acknowledged": len(acks[c]),
+                "incidents": [i["status"] for i in by_cluster.get(c, [])],
+                "successful_starts": starts_ok[c]}
+            for c in clusters if posts[c] > 1},
         "examples": {"lost": lost[:5], "stuck": stuck[:5], "doubled_actions": doubled_actions[:5],
                      "without_action": no_action[:5]},
     }
