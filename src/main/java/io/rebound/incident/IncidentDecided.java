@@ -5,8 +5,10 @@ import io.rebound.policy.Evaluation;
 import java.util.UUID;
 
 /**
- * Published (as a Spring application event, after the deciding transaction commits) when an
- * incident reaches DECIDED. Remediation listens to it and builds a plan.
+ * Published (as a Spring application event) when an incident reaches DECIDED, inside the deciding
+ * transaction: a listener's writes commit with the decision or roll back with it. Remediation
+ * listens and records, in that transaction, that a plan must be made; it makes the plan after the
+ * commit, from {@link DecidedIncidents}. A listener must not call anything that commits on its own.
  *
  * @param requestedBy who asked for the remediation: {@link #AUTOMATIC} for a webhook, the
  *     operator's principal name for a replay. Approval gates refuse an approval by the requester.

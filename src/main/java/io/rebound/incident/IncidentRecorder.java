@@ -14,8 +14,6 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -23,6 +21,11 @@ import tools.jackson.databind.ObjectMapper;
  * occurrence of the open one with the same fingerprint; a success or resolved alert resolves the
  * open incidents of its resource. Runs in the caller's transaction so that the delivery is marked
  * processed exactly when its incident change commits.
+ *
+ * <p>A decision is handed to remediation inside that same transaction ({@link IncidentDecided} is
+ * published before the commit, and remediation only writes a durable start record there): the
+ * decision and the work it requires commit together or not at all, and no crash can fall between
+ * them.
  */
 @Service
 public class IncidentRecorder {
@@ -118,9 +121,7 @@ public class IncidentRecorder {
     decided.put("reasons", decision.reasons());
     transitions.move(row.id(), IncidentStatus.DECIDED, ACTOR, "incident.decided", null, decided);
 
-    IncidentDecided event =
-        new IncidentDecided(row.id(), evaluation.fact(), evaluation, requestedBy);
-    publishAfterCommit(event);
+    events.publishEvent(new IncidentDecided(row.id(), evaluation.fact(), evaluation, requestedBy));
   }
 
   private RecordedIncident resolveIfRecovered(
@@ -187,19 +188,5 @@ public class IncidentRecorder {
         null,
         null,
         0);
-  }
-
-  private void publishAfterCommit(IncidentDecided event) {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-              events.publishEvent(event);
-            }
-          });
-    } else {
-      events.publishEvent(event);
-    }
   }
 }

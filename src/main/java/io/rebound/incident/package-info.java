@@ -3,7 +3,8 @@
  * io.rebound.incident.IncidentRecorder} (ingest records decided facts), {@link
  * io.rebound.incident.RecordedIncident}, {@link io.rebound.incident.AuditTrail}, {@link
  * io.rebound.incident.IncidentLifecycle} (remediation moves incidents on), {@link
- * io.rebound.incident.IncidentDecided} (published after the deciding transaction commits), {@link
+ * io.rebound.incident.IncidentDecided} (published inside the deciding transaction), {@link
+ * io.rebound.incident.DecidedIncidents} (a decision read back for remediation), {@link
  * io.rebound.incident.IncidentStatus}. Uses failure, policy (decision types).
  */
 package io.rebound.incident;

@@ -1,7 +1,10 @@
 package io.rebound.remediation;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import io.rebound.failure.FailureFact;
 import io.rebound.failure.ResourceIds;
+import io.rebound.incident.DecidedIncidents;
 import io.rebound.incident.IncidentDecided;
 import io.rebound.policy.Decision;
 import io.rebound.policy.DecisionService;
@@ -10,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -18,16 +22,24 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns a decided incident into a plan, once: the plan row is unique per incident, so a duplicate
  * or replayed delivery of the same decision finds it and stops. Then the gates: kill switch, mode
  * (dry-run, approve-all, auto) and the policy's approval flag.
+ *
+ * <p>The hand-off cannot be lost: the decision arrives inside the transaction that records it, and
+ * all that happens there is a durable start record (a db-scheduler task whose id is the incident's)
+ * written in that same transaction. The plan is made from the record once the decision is
+ * committed, by whichever instance picks the task, and again after a crash until it exists.
  */
 @Component
 class PlanStarter {
+
+  /** The start record: its instance id is the incident id, its data who asked for the plan. */
+  static final TaskDescriptor<String> START =
+      TaskDescriptor.of("remediation-plan-start", String.class);
 
   private static final Logger log = LoggerFactory.getLogger(PlanStarter.class);
 
@@ -38,6 +50,8 @@ class PlanStarter {
   private final DecisionService decisions;
   private final KillSwitch killSwitch;
   private final IncidentGateway incidents;
+  private final DecidedIncidents decided;
+  private final SchedulerClient scheduler;
   private final RemediationProperties properties;
   private final TransactionTemplate tx;
 
@@ -49,6 +63,8 @@ class PlanStarter {
       DecisionService decisions,
       KillSwitch killSwitch,
       IncidentGateway incidents,
+      DecidedIncidents decided,
+      SchedulerClient remediationSchedulerClient,
       RemediationProperties properties,
       PlatformTransactionManager transactions) {
     this.store = store;
@@ -58,27 +74,76 @@ class PlanStarter {
     this.decisions = decisions;
     this.killSwitch = killSwitch;
     this.incidents = incidents;
+    this.decided = decided;
+    this.scheduler = remediationSchedulerClient;
     this.properties = properties;
     this.tx = new TransactionTemplate(transactions);
-    // the event arrives in the incident module's afterCommit: a joined transaction would never
-    // commit
-    this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
+  /**
+   * Runs inside the deciding transaction (the scheduler client's data source joins it): writes the
+   * start record and nothing else, so a batch of decisions stays quick and rolls back whole.
+   */
   @EventListener
   void onDecided(IncidentDecided event) {
-    Decision decision = event.evaluation().decision();
-    if (!decision.failure()) {
+    if (!event.evaluation().decision().failure()) {
+      return;
+    }
+    writeStartRecord(event.incidentId(), event.requestedBy());
+  }
+
+  /** Writes the start record unless the incident has one already; true if it wrote it. */
+  boolean writeStartRecord(UUID incidentId, String requestedBy) {
+    return scheduler.scheduleIfNotExists(
+        START.instance(incidentId.toString()).data(requestedBy).scheduledTo(Instant.now()));
+  }
+
+  /**
+   * Carries out a start record: makes the plan from the decision stored on the incident. Does
+   * nothing when the incident has a plan or is no longer waiting for one (resolved or closed by
+   * hand meanwhile), so running a record twice is harmless.
+   */
+  void startFromRecord(UUID incidentId, String requestedBy) {
+    Optional<IncidentDecided> event = decided.awaitingRemediation(incidentId, requestedBy);
+    if (event.isEmpty()) {
+      log.info("Incident {} no longer waits for a plan; start record dropped", incidentId);
       return;
     }
     try {
-      tx.executeWithoutResult(s -> start(event));
+      tx.executeWithoutResult(s -> start(event.get()));
     } catch (DuplicateKeyException alreadyPlanned) {
-      log.info("Incident {} already has a plan; decision ignored", event.incidentId());
-    } catch (RuntimeException e) {
-      log.error("No plan could be made for incident {}", event.incidentId(), e);
-      throw e;
+      log.info("Incident {} already has a plan; decision ignored", incidentId);
     }
+  }
+
+  /**
+   * A start record failed every retry: the incident goes to a person with the reason, instead of
+   * staying decided for ever.
+   */
+  void giveUp(UUID incidentId, String requestedBy, Throwable cause) {
+    String why =
+        "Rebound could not make a plan for this incident ("
+            + (cause == null ? "unknown error" : cause.getClass().getSimpleName())
+            + "); a person must take it";
+    log.error("No plan could be made for incident {}; escalating", incidentId, cause);
+    try {
+      Optional<IncidentDecided> event = decided.awaitingRemediation(incidentId, requestedBy);
+      if (event.isPresent()) {
+        tx.executeWithoutResult(
+            s -> {
+              if (!store.planExistsFor(incidentId)) {
+                UUID planId = UUID.randomUUID();
+                Mode mode = properties.modeFor(event.get().fact().environment().id());
+                insertPlan(event.get(), planId, mode, PlanStatus.ESCALATED, why);
+                tasks.outcome(planId);
+              }
+            });
+        return;
+      }
+    } catch (RuntimeException unreadable) {
+      log.warn("Incident {} could not be read back: {}", incidentId, unreadable.toString());
+    }
+    incidents.markEscalated(incidentId, why);
   }
 
   private void start(IncidentDecided event) {

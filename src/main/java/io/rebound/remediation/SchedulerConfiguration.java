@@ -5,7 +5,9 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -33,6 +35,9 @@ class SchedulerConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(SchedulerConfiguration.class);
 
+  /** A start record that fails this often escalates its incident instead of retrying for ever. */
+  private static final int PLAN_START_TRIES = 5;
+
   @Bean
   SchedulerClient remediationSchedulerClient(DataSource dataSource) {
     return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource)).build();
@@ -46,6 +51,9 @@ class SchedulerConfiguration {
       HealthPoller health,
       PlanExecutor plans,
       PlanOutcome outcomes,
+      PlanStarter starter,
+      PlanWatchdog watchdog,
+      WatchdogProperties watchdogProperties,
       PlatformTransactionManager transactions) {
     RemediationProperties.SchedulerSettings settings = properties.scheduler();
     TransactionTemplate tx = new TransactionTemplate(transactions);
@@ -65,8 +73,26 @@ class SchedulerConfiguration {
                             s -> plans.expireApproval(UUID.fromString(instance.getId())))),
             Tasks.oneTime(StepTasks.OUTCOME)
                 .onFailure(bounded(settings, "a plan outcome", false, plans, tx))
-                .execute((instance, ctx) -> outcomes.finish(UUID.fromString(instance.getId()))));
+                .execute((instance, ctx) -> outcomes.finish(UUID.fromString(instance.getId()))),
+            Tasks.oneTime(PlanStarter.START)
+                .onFailure(
+                    new FailureHandler.MaxRetriesFailureHandler<>(
+                        PLAN_START_TRIES,
+                        new FailureHandler.OnFailureRetryLater<>(settings.retryAfterError()),
+                        (complete, ops) ->
+                            starter.giveUp(
+                                UUID.fromString(complete.getExecution().taskInstance.getId()),
+                                (String) complete.getExecution().taskInstance.getData(),
+                                complete.getCause().orElse(null))))
+                .execute(
+                    (instance, ctx) ->
+                        starter.startFromRecord(
+                            UUID.fromString(instance.getId()), instance.getData())));
+    RecurringTask<Void> watch =
+        Tasks.recurring(PlanWatchdog.WATCHDOG_TASK, FixedDelay.of(watchdogProperties.interval()))
+            .execute((instance, ctx) -> watchdog.run());
     return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+        .startTasks(watch)
         .threads(settings.threads())
         .pollingInterval(settings.pollingInterval())
         .heartbeatInterval(settings.heartbeatInterval())

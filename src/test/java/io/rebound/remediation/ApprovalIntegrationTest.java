@@ -11,14 +11,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.rebound.failure.Environment;
 import io.rebound.failure.FailureFact;
 import io.rebound.incident.IncidentDecided;
+import io.rebound.policy.Evaluation;
 import io.rebound.policy.Playbook;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Approval gates: a parked plan, approve resumes it, reject and expiry escalate. */
 class ApprovalIntegrationTest extends RemediationIntegrationTestBase {
@@ -192,11 +190,9 @@ class ApprovalIntegrationTest extends RemediationIntegrationTestBase {
         .andExpect(jsonPath("$.error").value("invalid-status"));
   }
 
-  @Autowired PlatformTransactionManager transactions;
-
   /**
-   * An incident in development (approve-all). With a requester, it is a replay by that operator:
-   * the replayed decision reaches remediation before the automatic one, which then finds the plan.
+   * An incident in development (approve-all). With a requester, it is opened by that operator's
+   * replay of a delivery: the plan it starts is requested by them.
    */
   private IncidentDecided inDevelopment(String cluster, String requestedBy) {
     FailureFact fact = Incidents.clusterFailure(cluster, Environment.DEVELOPMENT);
@@ -204,16 +200,9 @@ class ApprovalIntegrationTest extends RemediationIntegrationTestBase {
     if (requestedBy == null) {
       return record(fact, playbook, false);
     }
-    return new TransactionTemplate(transactions)
-        .execute(
-            s -> {
-              IncidentDecided automatic = record(fact, playbook, false);
-              IncidentDecided replay =
-                  new IncidentDecided(
-                      automatic.incidentId(), fact, automatic.evaluation(), requestedBy);
-              events.publishEvent(replay);
-              return replay;
-            });
+    Evaluation evaluation = Incidents.evaluation(fact, playbook, false);
+    UUID incidentId = recorder.record(evaluation, null, requestedBy).incidentId();
+    return new IncidentDecided(incidentId, fact, evaluation, requestedBy);
   }
 
   private UUID awaitPendingApproval(IncidentDecided decided) throws Exception {
