@@ -32,6 +32,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * mvn -B -q test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
  *   -Dexec.args="-cp %classpath io.rebound.policy.DecisionServiceBenchmark"
  * </pre>
+ *
+ * <p>On a shared machine the scores mostly measure the load; {@link DecisionCpuMeter} counts
+ * decisions per second of CPU the deciding thread actually got.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -95,7 +98,11 @@ public class DecisionServiceBenchmark {
 
   /** The same failure as a new alert: its own run id, in the message as real messages carry it. */
   private FailureFact fresh(FailureFact f) {
-    String runId = Long.toString(41847992357943L + ++serial);
+    return asNewAlert(f, ++serial);
+  }
+
+  static FailureFact asNewAlert(FailureFact f, long serial) {
+    String runId = Long.toString(41847992357943L + serial);
     String message = f.errorMessage().isEmpty() ? "" : f.errorMessage() + " (run " + runId + ")";
     return Facts.withMessage(f, message, Map.of("runId", runId));
   }
