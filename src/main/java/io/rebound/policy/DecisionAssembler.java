@@ -153,7 +153,7 @@ final class DecisionAssembler {
     if ("reinstall_library".equals(playbook.action()) && library != null) {
       List<String> versions = new ArrayList<>();
       for (String v : PolicyLists.split(library.getVersions())) {
-        if (!v.equals(input.getLibraryVersion())) {
+        if (!v.equals(input.libraryVersion())) {
           versions.add(v);
         }
       }
@@ -267,9 +267,9 @@ final class DecisionAssembler {
   }
 
   private String libraryLine(LibraryVersions l, PolicyInput in, List<String> versions) {
-    String failed = in.getLibraryVersion();
+    String failed = in.libraryVersion();
     return "Library versions to try for "
-        + in.getLibraryName()
+        + in.libraryName()
         + ": "
         + String.join(", ", versions)
         + (failed == null ? "" : " (" + failed + " failed, so it is not retried)")

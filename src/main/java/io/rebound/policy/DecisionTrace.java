@@ -1,7 +1,6 @@
 package io.rebound.policy;
 
 import io.rebound.policy.facts.DerivedFacts.Derived;
-import io.rebound.policy.facts.DerivedFacts.MessageText;
 import java.util.ArrayList;
 import java.util.List;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -22,13 +21,11 @@ final class DecisionTrace extends DefaultAgendaEventListener implements RuleRunt
   final List<String> fired = new ArrayList<>(16);
   final List<Derived> derived = new ArrayList<>(16);
   final List<FactHandle> handles = new ArrayList<>(16);
-  boolean messageRead;
 
   void clear() {
     fired.clear();
     derived.clear();
     handles.clear();
-    messageRead = false;
   }
 
   @Override
@@ -41,8 +38,6 @@ final class DecisionTrace extends DefaultAgendaEventListener implements RuleRunt
     handles.add(event.getFactHandle());
     if (event.getObject() instanceof Derived d) {
       derived.add(d);
-    } else if (event.getObject() instanceof MessageText) {
-      messageRead = true;
     }
   }
 

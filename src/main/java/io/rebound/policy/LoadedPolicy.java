@@ -3,6 +3,7 @@ package io.rebound.policy;
 import io.rebound.failure.Environment;
 import io.rebound.failure.FailureFact;
 import io.rebound.policy.facts.DerivedFacts.Classified;
+import io.rebound.policy.facts.MessageVocabulary;
 import io.rebound.policy.facts.PolicyInput;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.KeepReferenceOption;
+import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
@@ -33,55 +40,58 @@ final class LoadedPolicy {
   private final ThreadLocal<ThreadSession> sessions;
 
   /**
-   * Decisions already made by this policy, by what the rules can see. A decision is a function of
-   * the input's codes (and of its message when no code classified it), so an alert storm of one
-   * failure costs one rule evaluation. Lives and dies with this compiled policy: a reload starts
-   * empty. Messages carry run ids and are rarely seen twice, so they get their own map: filling it
-   * never evicts the few code combinations that decide most failures.
+   * Decisions already made by this policy, keyed by the {@link PolicyInput} itself: the one object
+   * a decision inserts, holding every value a rule or table can read (the message only as the
+   * phrases it mentions). Equal inputs therefore get equal decisions whatever was decided before,
+   * so an alert storm of one failure costs one rule evaluation, new run ids in its messages
+   * included. Lives and dies with this compiled policy: a reload starts empty.
    */
-  private final Map<Object, Memo> byCodes = new ConcurrentHashMap<>();
+  private final Map<PolicyInput, Memo> memo = new ConcurrentHashMap<>();
 
-  private final Map<MessageKey, Memo> byMessage = new ConcurrentHashMap<>();
+  private final MessageVocabulary vocabulary;
 
   private static final int MEMO_LIMIT = 20_000;
-  private static final Memo MESSAGE_NEEDED = new Memo(null, List.of(), true);
 
-  private record Memo(Decision decision, List<ExplanationEntry> explanation, boolean messageRead) {}
-
-  private record MessageKey(Object codesKey, String message) {}
+  private record Memo(Decision decision, List<ExplanationEntry> explanation) {}
 
   LoadedPolicy(KieBase kieBase, RuleCatalog catalog, String version, long compileMillis) {
     this.kieBase = kieBase;
     this.catalog = catalog;
     this.assembler = new DecisionAssembler(catalog);
+    this.vocabulary = catalog.messageVocabulary();
     this.version = version;
     this.compileMillis = compileMillis;
-    this.sessions = ThreadLocal.withInitial(() -> new ThreadSession(kieBase.newKieSession()));
+    this.sessions = ThreadLocal.withInitial(() -> new ThreadSession(newConfinedSession(kieBase)));
+  }
+
+  /**
+   * A session only its own thread ever touches: Drools' default guards every insert, delete and
+   * propagation with locks and a synchronised queue, which cost more than a whole rule firing.
+   */
+  private static KieSession newConfinedSession(KieBase kieBase) {
+    KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
+    conf.setOption(ThreadSafeOption.NO);
+    conf.setOption(KeepReferenceOption.NO);
+    return kieBase.newKieSession(conf, null);
   }
 
   Evaluation evaluate(FailureFact fact) {
-    PolicyInput input = new PolicyInput(fact);
-    Object codesKey = input.codesKey();
-    Memo memo = byCodes.get(codesKey);
-    if (memo == MESSAGE_NEEDED) {
-      memo = byMessage.get(new MessageKey(codesKey, input.getErrorMessage()));
-    }
-    if (memo == null) {
-      memo = decide(input);
-      if (memo.messageRead()) {
-        remember(byMessage, new MessageKey(codesKey, input.getErrorMessage()), memo);
-        remember(byCodes, codesKey, MESSAGE_NEEDED);
-      } else {
-        remember(byCodes, codesKey, memo);
+    PolicyInput input = PolicyInput.of(fact, vocabulary);
+    Memo known = memo.get(input);
+    if (known == null) {
+      known = decide(input);
+      if (memo.size() >= MEMO_LIMIT) {
+        memo.clear(); // crude but bounded; an alert storm refills it with what matters in ms
       }
+      memo.put(input, known);
     }
-    return new Evaluation(fact, memo.decision(), memo.explanation(), version);
+    return new Evaluation(fact, known.decision(), known.explanation(), version);
   }
 
   /** Runs the rules. Without the memo: what every decision would cost. */
   Evaluation evaluateWithoutMemo(FailureFact fact) {
-    Memo memo = decide(new PolicyInput(fact));
-    return new Evaluation(fact, memo.decision(), memo.explanation(), version);
+    Memo fresh = decide(PolicyInput.of(fact, vocabulary));
+    return new Evaluation(fact, fresh.decision(), fresh.explanation(), version);
   }
 
   private Memo decide(PolicyInput input) {
@@ -95,17 +105,10 @@ final class LoadedPolicy {
       for (String rule : trace.fired) {
         explanation.add(catalog.get(rule).entry());
       }
-      return new Memo(decision, List.copyOf(explanation), trace.messageRead);
+      return new Memo(decision, List.copyOf(explanation));
     } finally {
       s.empty();
     }
-  }
-
-  private static <K> void remember(Map<K, Memo> memo, K key, Memo value) {
-    if (memo.size() >= MEMO_LIMIT) {
-      memo.clear(); // crude but bounded; an alert storm refills it with what matters in ms
-    }
-    memo.put(key, value);
   }
 
   /**
@@ -140,8 +143,8 @@ final class LoadedPolicy {
 
     ThreadSession(KieSession session) {
       this.session = session;
-      session.addEventListener((org.kie.api.event.rule.AgendaEventListener) trace);
-      session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) trace);
+      session.addEventListener((AgendaEventListener) trace);
+      session.addEventListener((RuleRuntimeEventListener) trace);
     }
 
     /**

@@ -62,6 +62,7 @@ final class PolicyCompiler {
     RuleCatalog catalog = new RuleCatalog();
     tables.forEach(catalog::addTable);
     files.ruleFiles().forEach((path, bytes) -> catalog.addDrl(path, drl.get(path)));
+    drl.values().forEach(catalog::addRuleText);
     long millis = (System.nanoTime() - started) / 1_000_000;
     return new LoadedPolicy(kieBase, catalog, files.version(), millis);
   }

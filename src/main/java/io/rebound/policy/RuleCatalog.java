@@ -3,7 +3,10 @@ package io.rebound.policy;
 import io.rebound.policy.WorkbookTables.Column;
 import io.rebound.policy.WorkbookTables.DataRow;
 import io.rebound.policy.WorkbookTables.Table;
+import io.rebound.policy.facts.MessageVocabulary;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +23,7 @@ final class RuleCatalog {
   private static final Pattern DRL_RULE = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
 
   private final Map<String, RuleInfo> rules = new HashMap<>();
+  private final List<String> ruleTexts = new ArrayList<>();
 
   void addTable(Table table) {
     String file = table.file().substring(table.file().indexOf('/') + 1);
@@ -43,6 +47,16 @@ final class RuleCatalog {
       String name = m.group(1);
       rules.put(name, new RuleInfo(new ExplanationEntry(name, path, null, null), path, name));
     }
+  }
+
+  /** Remembers a compiled rule text (a .drl file or a sheet's generated DRL) for its phrases. */
+  void addRuleText(String drl) {
+    ruleTexts.add(drl);
+  }
+
+  /** Every phrase the compiled rules ask messages about. */
+  MessageVocabulary messageVocabulary() {
+    return MessageVocabulary.of(ruleTexts);
   }
 
   RuleInfo get(String ruleName) {

@@ -129,6 +129,21 @@ final class Facts {
         source, env, ResourceKind.OTHER, outcome, null, null, "", null, null, Map.of());
   }
 
+  /** The same failure as another alert would report it: other message and attributes. */
+  static FailureFact withMessage(FailureFact f, String message, Map<String, String> attributes) {
+    return new FailureFact(
+        f.source(),
+        f.environment(),
+        f.resourceKind(),
+        f.outcome(),
+        f.resource(),
+        f.codes(),
+        message,
+        f.failureType(),
+        f.occurredAt(),
+        attributes);
+  }
+
   private static ResourceIds resourceWithCluster(String clusterId) {
     return new ResourceIds(
         null,

@@ -1,7 +1,5 @@
 package io.rebound.policy.facts;
 
-import java.util.regex.Pattern;
-
 /**
  * The small facts rules insert while deciding. Each remembers the rule that inserted it so the
  * decision can say which row shaped it. Mutable JavaBeans only because a decision-table row sets
@@ -93,29 +91,27 @@ public final class DerivedFacts {
     }
   }
 
-  /** Error message text, inserted only when no code classified the failure. */
+  /**
+   * What the error message mentions, inserted only when no code classified the failure. Carries no
+   * text: the rules learn only which of the policy's phrases the message mentions.
+   */
   public static final class MessageText {
     private final String platform;
-    private final String text;
+    private final MessageMentions message;
 
-    public MessageText(String platform, String text) {
+    public MessageText(String platform, MessageMentions message) {
       this.platform = platform;
-      this.text = text == null ? "" : text;
+      this.message = message;
     }
 
-    /** Compared before any pattern, so a row for another platform never runs its regex. */
+    /** Compared before any phrase, so a row for another platform is never asked. */
     public String getPlatform() {
       return platform;
     }
 
-    public String getText() {
-      return text;
-    }
-
     /** Whole-word, case-insensitive match of a phrase from the Message patterns sheet. */
     public boolean mentions(String phrase) {
-      Pattern pattern = MessagePhrases.compile(phrase);
-      return pattern.matcher(text).find();
+      return message.mentions(phrase);
     }
   }
 

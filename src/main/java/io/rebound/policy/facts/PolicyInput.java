@@ -5,92 +5,59 @@ import io.rebound.failure.Source;
 import java.util.Locale;
 
 /**
- * The fact as the rules see it: flat JavaBean getters so that every table condition is a plain
- * equality Drools can hash. Built once per evaluation from a {@link FailureFact}.
+ * The fact as the rules see it, and the only object a decision inserts: every value a rule or table
+ * can read is a component, so equal inputs get equal decisions and the record itself is the key of
+ * the decision memo. Nothing else reaches the rules; in particular the error message arrives only
+ * as the phrases it mentions, never as text.
+ *
+ * @param platform the family of platforms whose codes and messages mean the same thing
+ * @param httpStatus 0 when the failure reported none
+ * @param message null when the failure carried no message
  */
-public final class PolicyInput {
+public record PolicyInput(
+    String source,
+    String platform,
+    String environment,
+    String outcome,
+    String activityCode,
+    String connectorCode,
+    String terminationCode,
+    String terminationType,
+    String runTerminationCode,
+    String runTerminationType,
+    String resultState,
+    int httpStatus,
+    String platformCode,
+    String libraryName,
+    String libraryVersion,
+    MessageMentions message) {
 
-  private final String source;
-  private final String platform;
-  private final String environment;
-  private final String outcome;
-  private final String activityCode;
-  private final String connectorCode;
-  private final String terminationCode;
-  private final String terminationType;
-  private final String runTerminationCode;
-  private final String runTerminationType;
-  private final String resultState;
-  private final int httpStatus;
-  private final String platformCode;
-  private final String errorMessage;
-  private final String libraryName;
-  private final String libraryVersion;
-
-  public PolicyInput(FailureFact fact) {
+  /** Normalises the fact's codes the way the workbooks write them and reads its message. */
+  public static PolicyInput of(FailureFact fact, MessageVocabulary vocabulary) {
     var codes = fact.codes();
-    this.source = fact.source().id();
-    this.platform = platformOf(fact.source());
-    this.environment = fact.environment().id();
-    this.outcome = fact.outcome().name();
-    this.activityCode = trimmed(codes.activityCode());
-    this.connectorCode = trimmed(codes.connectorCode());
-    this.terminationCode = upper(codes.terminationCode());
-    this.terminationType = upper(codes.terminationType());
-    this.runTerminationCode = upper(codes.runTerminationCode());
-    this.runTerminationType = upper(codes.runTerminationType());
-    this.resultState = upper(codes.resultState());
-    this.httpStatus = codes.httpStatus() == null ? 0 : codes.httpStatus();
-    this.platformCode = trimmed(codes.platformCode());
-    this.errorMessage = fact.errorMessage();
     String coordinate = fact.resource().library();
     if (coordinate == null) {
       coordinate = fact.attributes().get("library");
     }
     LibraryCoordinate library = LibraryCoordinate.parse(coordinate);
-    this.libraryName = library == null ? null : library.name();
-    this.libraryVersion = library == null ? null : library.version();
+    return new PolicyInput(
+        fact.source().id(),
+        platformOf(fact.source()),
+        fact.environment().id(),
+        fact.outcome().name(),
+        trimmed(codes.activityCode()),
+        trimmed(codes.connectorCode()),
+        upper(codes.terminationCode()),
+        upper(codes.terminationType()),
+        upper(codes.runTerminationCode()),
+        upper(codes.runTerminationType()),
+        upper(codes.resultState()),
+        codes.httpStatus() == null ? 0 : codes.httpStatus(),
+        trimmed(codes.platformCode()),
+        library == null ? null : library.name(),
+        library == null ? null : library.version(),
+        vocabulary.read(fact.errorMessage()));
   }
-
-  /**
-   * Everything the rules can see except the error message: two inputs with equal keys get the same
-   * decision unless the message was read (it is read only when no code classified the failure).
-   */
-  public Object codesKey() {
-    return new CodesKey(
-        source,
-        platform,
-        environment,
-        outcome,
-        activityCode,
-        connectorCode,
-        terminationCode,
-        terminationType,
-        runTerminationCode,
-        runTerminationType,
-        resultState,
-        httpStatus,
-        platformCode,
-        libraryName,
-        libraryVersion);
-  }
-
-  private record CodesKey(
-      String source,
-      String platform,
-      String environment,
-      String outcome,
-      String activityCode,
-      String connectorCode,
-      String terminationCode,
-      String terminationType,
-      String runTerminationCode,
-      String runTerminationType,
-      String resultState,
-      int httpStatus,
-      String platformCode,
-      String libraryName,
-      String libraryVersion) {}
 
   /** The family of platforms whose codes and messages mean the same thing. */
   public static String platformOf(Source source) {
@@ -115,69 +82,5 @@ public final class PolicyInput {
   private static String upper(String value) {
     String t = trimmed(value);
     return t == null ? null : t.toUpperCase(Locale.ROOT);
-  }
-
-  public String getSource() {
-    return source;
-  }
-
-  public String getPlatform() {
-    return platform;
-  }
-
-  public String getEnvironment() {
-    return environment;
-  }
-
-  public String getOutcome() {
-    return outcome;
-  }
-
-  public String getActivityCode() {
-    return activityCode;
-  }
-
-  public String getConnectorCode() {
-    return connectorCode;
-  }
-
-  public String getTerminationCode() {
-    return terminationCode;
-  }
-
-  public String getTerminationType() {
-    return terminationType;
-  }
-
-  public String getRunTerminationCode() {
-    return runTerminationCode;
-  }
-
-  public String getRunTerminationType() {
-    return runTerminationType;
-  }
-
-  public String getResultState() {
-    return resultState;
-  }
-
-  public int getHttpStatus() {
-    return httpStatus;
-  }
-
-  public String getPlatformCode() {
-    return platformCode;
-  }
-
-  public String getErrorMessage() {
-    return errorMessage;
-  }
-
-  public String getLibraryName() {
-    return libraryName;
-  }
-
-  public String getLibraryVersion() {
-    return libraryVersion;
   }
 }
