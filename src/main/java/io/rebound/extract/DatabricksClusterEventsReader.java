@@ -42,7 +42,8 @@ final class DatabricksClusterEventsReader implements BodyReader {
     List<JsonNode> newestFirst =
         Json.elements(body, "events")
             .sorted(
-                Comparator.comparingLong((JsonNode e) -> e.path("timestamp").asLong()).reversed())
+                Comparator.comparingLong((JsonNode e) -> Json.millis(e.path("timestamp")))
+                    .reversed())
             .toList();
     if (newestFirst.isEmpty()) {
       throw new UnreadablePayloadException(

@@ -101,7 +101,7 @@ final class Json {
   static Instant instant(JsonNode node, String... path) {
     JsonNode value = at(node, path);
     if (value.isNumber()) {
-      long millis = value.asLong();
+      long millis = millis(value);
       return millis > 0 ? Instant.ofEpochMilli(millis) : null;
     }
     String text = text(value);
@@ -109,6 +109,16 @@ final class Json {
       return null;
     }
     return parseInstant(text.trim()).orElse(null);
+  }
+
+  /**
+   * A number of milliseconds, or 0 when the node is not a whole number in range: bodies carry
+   * strings, fractions and 1e308 where a timestamp belongs.
+   */
+  static long millis(JsonNode value) {
+    return value != null && value.isNumber() && value.canConvertToLong() && value.isIntegralNumber()
+        ? value.longValue()
+        : 0;
   }
 
   /** The first of the named members that holds a time. */

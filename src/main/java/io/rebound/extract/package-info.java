@@ -3,7 +3,12 @@
  * io.rebound.failure.FailureFact}s. Used by ingest (webhooks) and policy (what-if). Uses only
  * failure.
  *
- * <p>Public surface: {@link io.rebound.extract.FactExtractor} and its implementation {@link
+ * <p>Public surface: {@link io.rebound.extract.FactReader} (extract + read-only enrichment, the one
+ * pipeline webhooks and the what-if share; unreadable bodies become {@link
+ * io.rebound.extract.UnrecognisedAlert} facts), the {@link io.rebound.extract.PlatformReads} port
+ * it enriches through (implemented by ingest), {@link io.rebound.extract.FieldNames} and {@link
+ * io.rebound.extract.FieldNamesSheet} (the classification workbook's "Field names" sheet), {@link
+ * io.rebound.extract.FactExtractor} and its implementation {@link
  * io.rebound.extract.DefaultFactExtractor} (also constructible without Spring), {@link
  * io.rebound.extract.UnreadablePayloadException}, {@link io.rebound.extract.EnvironmentResolver}
  * and its configuration {@link io.rebound.extract.EnvironmentProperties} ({@code

@@ -1,7 +1,8 @@
 /**
  * Webhook endpoints, per-source authentication, the inbox of raw deliveries, Databricks enrichment
  * and the cluster-event poller. Nothing here is used by other modules: its surface is HTTP ({@code
- * /webhooks/*}, {@code /azure-monitor}, {@code /databricks-monitor}, {@code /api/deliveries}). Uses
- * failure, extract, incident, policy (DecisionService), connector (Databricks reads).
+ * /webhooks/*}, {@code /azure-monitor}, {@code /azure-monitor-alert}, {@code /databricks-monitor},
+ * {@code /api/deliveries}). Uses failure, extract, incident, policy (DecisionService), connector
+ * (Databricks reads).
  */
 package io.rebound.ingest;

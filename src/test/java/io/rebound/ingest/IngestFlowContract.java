@@ -807,6 +807,61 @@ abstract class IngestFlowContract {
             .withQueryParam("run_id", equalTo("41847992357945")));
   }
 
+  /** One fact pipeline: the what-if reads, enriches and decides exactly as the webhook does. */
+  @Test
+  void theWhatIfDecidesANotificationAsTheWebhookDoesWithTheSameDatabricksAnswers()
+      throws Exception {
+    String body = text("databricks/databricks_job_failure.json");
+    String id =
+        awaitProcessed(accept("/webhooks/databricks", "databricks/databricks_job_failure.json"))
+            .path("incidentId")
+            .asString();
+    JsonNode incident = viewer("/api/incidents/" + id).body();
+
+    TestHttp.Response whatIf =
+        http.postApi(
+            "/api/decisions/evaluate",
+            "{\"source\": \"databricks\", \"payload\": " + body + "}",
+            "operator-token");
+
+    assertThat(whatIf.status()).as(whatIf.raw()).isEqualTo(200);
+    JsonNode answer = whatIf.body();
+    assertThat(answer.path("enriched").asBoolean()).isTrue();
+    assertThat(answer.path("enrichment").asString()).contains("runs/get + runs/get-output");
+    assertThat(answer.path("decision")).isEqualTo(incident.path("decision"));
+    assertThat(answer.path("fact").path("codes")).isEqualTo(incident.path("fact").path("codes"));
+    assertThat(answer.path("fact").path("errorMessage").asString())
+        .isEqualTo(incident.path("fact").path("errorMessage").asString())
+        .contains("ZeroDivisionError");
+    assertThat(answer.path("otherRows").isArray()).isTrue();
+    assertThat(answer.path("otherRows")).isEmpty();
+  }
+
+  /** The prior tool's Log Analytics path: each failing row of the results is its own incident. */
+  @Test
+  void eachFailingRowPostedToThePriorToolsAlertPathIsItsOwnIncident() throws Exception {
+    JsonNode file =
+        TestHttp.JSON.readTree(
+            java.nio.file.Files.readString(
+                java.nio.file.Path.of(
+                    "src/test/resources/corpus/azure-monitor-log-legacy/"
+                        + "job-runs-error-code-column-two-rows.json")));
+    byte[] body = TestHttp.JSON.writeValueAsBytes(file.path("body"));
+
+    TestHttp.Response answer = postSigned("/azure-monitor-alert", body);
+
+    assertThat(answer.status()).as(answer.raw()).isEqualTo(202);
+    JsonNode processed = awaitProcessed(answer.body().path("deliveryId").asString());
+    assertThat(processed.path("status").asString()).isEqualTo("PROCESSED");
+    JsonNode incidents = viewer("/api/incidents").body();
+    assertThat(incidents.path("total").asLong()).isEqualTo(2);
+    List<String> types = new java.util.ArrayList<>();
+    incidents.path("items").forEach(i -> types.add(i.path("errorType").asString()));
+    assertThat(types)
+        .containsExactlyInAnyOrder(
+            "ClusterUnexpectedTermination", "DatabricksLibraryInstallationError");
+  }
+
   @Test
   void aSlowDatabricksApiAddsNothingToOtherWebhooksLatencyNorTheirProcessing() throws Exception {
     DATABRICKS.stubFor(
@@ -915,7 +970,8 @@ abstract class IngestFlowContract {
     }
     String secret =
         switch (path) {
-          case "/webhooks/azure-monitor", "/azure-monitor" -> "azure-monitor-secret";
+          case "/webhooks/azure-monitor", "/azure-monitor", "/azure-monitor-alert" ->
+              "azure-monitor-secret";
           case "/webhooks/databricks", "/databricks-monitor" -> "databricks-secret";
           default -> throw new IllegalArgumentException(path);
         };
