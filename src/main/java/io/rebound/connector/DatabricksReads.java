@@ -12,6 +12,12 @@ public interface DatabricksReads {
   /** GET /api/2.2/jobs/runs/get-output?run_id=… (for a failed task run) */
   String getRunOutput(String runId);
 
+  /** GET /api/2.1/clusters/get?cluster_id=… (its state and termination reason) */
+  String getCluster(String clusterId);
+
+  /** GET /api/2.0/libraries/cluster-status?cluster_id=… (each library's install status) */
+  String getLibraryStatuses(String clusterId);
+
   /** POST /api/2.1/clusters/events for one cluster, newest first, from startTimeMillis on. */
   String getClusterEvents(String clusterId, long startTimeMillis);
 }

@@ -25,6 +25,17 @@ final class DatabricksReadsClient implements DatabricksReads {
   }
 
   @Override
+  public String getCluster(String clusterId) {
+    return api.getJson("/api/2.1/clusters/get", "cluster_id", requireId("clusterId", clusterId));
+  }
+
+  @Override
+  public String getLibraryStatuses(String clusterId) {
+    return api.getJson(
+        "/api/2.0/libraries/cluster-status", "cluster_id", requireId("clusterId", clusterId));
+  }
+
+  @Override
   public String getClusterEvents(String clusterId, long startTimeMillis) {
     ObjectNode body = JSON.createObjectNode();
     body.put("cluster_id", requireId("clusterId", clusterId));

@@ -37,4 +37,14 @@ class DatabricksPlatformReads implements PlatformReads {
   public String runsGetOutput(String runId) {
     return reads.getObject().getRunOutput(runId);
   }
+
+  @Override
+  public String clustersGet(String clusterId) {
+    return reads.getObject().getCluster(clusterId);
+  }
+
+  @Override
+  public String librariesStatus(String clusterId) {
+    return reads.getObject().getLibraryStatuses(clusterId);
+  }
 }

@@ -56,6 +56,31 @@ class DatabricksReadsClientTest {
   }
 
   @Test
+  void clusterAndLibraryStatusesAreReturnedExactlyAsDatabricksSentThem() {
+    String cluster =
+        Payloads.text("databricks/databricks_cluster_get_terminated_driver_unreachable.json");
+    String libraries =
+        Payloads.text("databricks/databricks_libraries_cluster_status_failed_verbatim.json");
+    wireMock.stubFor(
+        get(urlPathEqualTo("/api/2.1/clusters/get"))
+            .withQueryParam("cluster_id", equalTo("1234-567890-reef123"))
+            .willReturn(okJson(cluster)));
+    wireMock.stubFor(
+        get(urlPathEqualTo("/api/2.0/libraries/cluster-status"))
+            .withQueryParam("cluster_id", equalTo("1234-567890-reef123"))
+            .willReturn(okJson(libraries)));
+
+    assertThat(reads.getCluster("1234-567890-reef123")).isEqualTo(cluster);
+    assertThat(reads.getLibraryStatuses(" 1234-567890-reef123 ")).isEqualTo(libraries);
+    wireMock.verify(
+        getRequestedFor(urlPathEqualTo("/api/2.0/libraries/cluster-status"))
+            .withHeader("Authorization", equalTo("Bearer dapi-test-token")));
+    assertThatThrownBy(() -> reads.getCluster(" "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("clusterId");
+  }
+
+  @Test
   void runOutputIsReturnedExactlyAsDatabricksSentIt() {
     String body = Payloads.text("databricks/databricks_runs_get_output_error_verbatim.json");
     wireMock.stubFor(

@@ -48,13 +48,11 @@ class CorpusTest {
   private static List<String> problems(CorpusCase c) {
     List<io.rebound.failure.FailureFact> facts =
         c.reader().read(c.endpoint(), c.body()).stream().map(FactReader.Reading::fact).toList();
-    // Without the decision memo: the memo keeps a decision on a fact with an empty message under
-    // its codes alone, so a later body with the same codes and a telling message (a corpus order
-    // effect, prior-tool/detailed-message-2128) would get the earlier answer. Reported to the
-    // memo's
-    // owner; the reading is what this test measures.
-    List<Decision> decisions =
-        facts.stream().map(f -> POLICY.evaluateWithoutMemo(f).decision()).toList();
+    // Through the decision memo, as the webhook path decides, in the corpus's order: a decision
+    // must not depend on what was decided before it (prior-tool/detailed-message-2128 follows a
+    // body with the same codes and no message; it got the earlier answer before the memo was
+    // keyed by the whole policy input).
+    List<Decision> decisions = facts.stream().map(f -> POLICY.evaluate(f).decision()).toList();
     List<CorpusCase.Expect> expected = c.expectations();
     List<String> problems = new ArrayList<>();
     if (decisions.size() != expected.size()) {
