@@ -40,6 +40,8 @@ class ModuleBoundariesTest {
         .definedBy("io.rebound.web..")
         .layer("config")
         .definedBy("io.rebound.config..")
+        .layer("metrics")
+        .definedBy("io.rebound.metrics..")
         .whereLayer("failure")
         .mayNotAccessAnyLayer()
         .whereLayer("extract")
@@ -60,6 +62,8 @@ class ModuleBoundariesTest {
         .mayOnlyAccessLayers("failure", "incident", "policy", "remediation")
         .whereLayer("config")
         .mayNotAccessAnyLayer()
+        .whereLayer("metrics")
+        .mayOnlyAccessLayers("failure", "incident", "policy")
         .check(CLASSES);
   }
 }

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,10 +20,12 @@ import org.springframework.stereotype.Component;
 @Component
 class Breakers {
 
-  private final CircuitBreakerRegistry registry = CircuitBreakerRegistry.ofDefaults();
+  private final CircuitBreakerRegistry registry;
   private final RemediationProperties.BreakerSettings settings;
 
-  Breakers(RemediationProperties properties) {
+  Breakers(RemediationProperties properties, ObjectProvider<CircuitBreakerRegistry> registry) {
+    // the application's registry (exported as metrics) when there is one
+    this.registry = registry.getIfAvailable(CircuitBreakerRegistry::ofDefaults);
     this.settings = properties.breakers();
   }
 
