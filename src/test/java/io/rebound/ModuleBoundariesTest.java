@@ -42,6 +42,8 @@ class ModuleBoundariesTest {
         .definedBy("io.rebound.config..")
         .layer("metrics")
         .definedBy("io.rebound.metrics..")
+        .layer("ops")
+        .definedBy("io.rebound.ops..")
         .whereLayer("failure")
         .mayNotAccessAnyLayer()
         .whereLayer("extract")
@@ -64,6 +66,8 @@ class ModuleBoundariesTest {
         .mayNotAccessAnyLayer()
         .whereLayer("metrics")
         .mayOnlyAccessLayers("failure", "incident", "policy")
+        .whereLayer("ops")
+        .mayNotAccessAnyLayer()
         .check(CLASSES);
   }
 }
