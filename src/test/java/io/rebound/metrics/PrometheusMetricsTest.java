@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.rebound.LoopbackHttp;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,8 +49,6 @@ class PrometheusMetricsTest {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired CircuitBreakerRegistry breakers;
-
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void scrapingNeedsAViewerToken() throws Exception {
@@ -221,27 +216,11 @@ class PrometheusMetricsTest {
     return found ? OptionalDouble.of(sum) : OptionalDouble.empty();
   }
 
-  private HttpResponse<String> get(String path, String token)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> get(String path, String token) throws Exception {
+    return new LoopbackHttp(port).get(path, token);
   }
 
-  private HttpResponse<String> post(String path, byte[] body, String key)
-      throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(uri(path))
-            .header("Content-Type", "application/json")
-            .header("X-Api-Key", key)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + port + path);
+  private HttpResponse<String> post(String path, byte[] body, String key) throws Exception {
+    return new LoopbackHttp(port).postJson(path, body, Map.of("X-Api-Key", key));
   }
 }

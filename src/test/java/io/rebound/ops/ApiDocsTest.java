@@ -2,14 +2,12 @@ package io.rebound.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.rebound.LoopbackHttp;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -45,8 +43,6 @@ class ApiDocsTest {
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
   RequestMappingHandlerMapping mvc;
-
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void theDescriptionAndSwaggerUiNeedAViewerToken() throws Exception {
@@ -152,25 +148,11 @@ class ApiDocsTest {
     return docs;
   }
 
-  private HttpResponse<String> get(String path, String token)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> get(String path, String token) throws Exception {
+    return new LoopbackHttp(port).get(path, token);
   }
 
-  private HttpResponse<String> post(String path) throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(uri(path))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{}"))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + port + path);
+  private HttpResponse<String> post(String path) throws Exception {
+    return new LoopbackHttp(port).postJson(path, "{}".getBytes(), Map.of());
   }
 }
