@@ -11,6 +11,7 @@ import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
@@ -41,7 +42,7 @@ class RequestIdFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String presented = request.getHeader(HEADER);
     boolean sane = presented != null && SANE.matcher(presented).matches();
-    String id = sane ? presented : UUID.randomUUID().toString();
+    String id = sane ? presented : newId();
     response.setHeader(HEADER, id);
     MDC.put(MDC_KEY, id);
     try {
@@ -49,6 +50,18 @@ class RequestIdFilter extends OncePerRequestFilter {
     } finally {
       MDC.remove(MDC_KEY);
     }
+  }
+
+  /**
+   * A random (version 4 shaped) UUID from the thread's own generator: a request id needs no
+   * cryptographic randomness, and UUID.randomUUID() would make every webhook of an alert storm
+   * queue on one shared SecureRandom.
+   */
+  static String newId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(high, low).toString();
   }
 
   /** The request as if the caller had sent the id, so whatever stores its headers keeps it. */

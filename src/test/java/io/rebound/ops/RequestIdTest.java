@@ -53,7 +53,7 @@ class RequestIdTest {
       HttpResponse<String> answer = postAlert(headers);
       assertThat(answer.statusCode()).isEqualTo(202);
       String id = answer.headers().firstValue("X-Request-Id").orElseThrow();
-      assertThat(id).matches("[0-9a-f-]{36}");
+      assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
       assertThat(storedHeaders(answer).path("X-Request-Id").asString()).isEqualTo(id);
     }
   }
