@@ -41,6 +41,10 @@ class ModuleBoundariesTest {
         .definedBy("io.rebound.web..")
         .layer("config")
         .definedBy("io.rebound.config..")
+        .layer("metrics")
+        .definedBy("io.rebound.metrics..")
+        .layer("ops")
+        .definedBy("io.rebound.ops..")
         .whereLayer("failure")
         .mayNotAccessAnyLayer()
         .whereLayer("extract")
@@ -61,6 +65,10 @@ class ModuleBoundariesTest {
         .whereLayer("web")
         .mayOnlyAccessLayers("failure", "incident", "policy", "remediation")
         .whereLayer("config")
+        .mayNotAccessAnyLayer()
+        .whereLayer("metrics")
+        .mayOnlyAccessLayers("failure", "incident", "policy")
+        .whereLayer("ops")
         .mayNotAccessAnyLayer()
         .check(CLASSES);
   }

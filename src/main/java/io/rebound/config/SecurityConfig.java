@@ -97,6 +97,9 @@ class SecurityConfig {
                     .hasRole("ADMIN")
                     .requestMatchers("/actuator/**")
                     .hasRole("VIEWER")
+                    // the API description (OpenAPI JSON and Swagger UI)
+                    .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                    .hasRole("VIEWER")
                     // the dashboard page itself holds no data; its API calls carry a token
                     .requestMatchers(
                         GET, "/", "/index.html", "/favicon.ico", "/assets/**", "/static/**")

@@ -1,5 +1,7 @@
 package io.rebound.policy;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import io.rebound.failure.Environment;
 import io.rebound.failure.FailureFact;
 import java.nio.file.Path;
@@ -14,6 +16,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * policy in force: a broken workbook never replaces a working one.
  */
 public final class PolicyEngine implements DecisionService {
+
+  /** In Boot's global registry, so the engine stays constructible without Spring. */
+  private static final Timer EVALUATION =
+      Timer.builder("rebound.policy.evaluation")
+          .description("Time to decide one fact (rules and decision tables)")
+          .publishPercentileHistogram()
+          .register(Metrics.globalRegistry);
 
   private final AtomicReference<LoadedPolicy> current;
 
@@ -50,7 +59,7 @@ public final class PolicyEngine implements DecisionService {
   @Override
   public Evaluation evaluate(FailureFact fact) {
     Objects.requireNonNull(fact, "fact");
-    return current.get().evaluate(fact);
+    return EVALUATION.record(() -> current.get().evaluate(fact));
   }
 
   /**
