@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What validation cannot see in one cell: gaps and dead rows across tables. Every finding names the
@@ -54,6 +55,7 @@ final class PolicyLint {
   }
 
   private void check(List<Table> tables) {
+    tables.forEach(this::overlaps);
     Table playbooks = table(tables, "Playbooks");
     Table approval = table(tables, "Approval");
     if (playbooks == null || approval == null) {
@@ -204,6 +206,73 @@ final class PolicyLint {
         }
       }
     }
+  }
+
+  /**
+   * Two rows that can match the same failure (every condition equal, or empty on one side, which
+   * means "any") but decide differently leave the outcome to the engine's evaluation order. Rows
+   * with identical conditions are already refused by validation; this finds the ones an empty cell
+   * hides. A warning: a deliberate general row with specific exceptions is a valid policy.
+   */
+  private void overlaps(Table t) {
+    List<Column> conditions = t.columns().stream().filter(Column::condition).toList();
+    // the reason a row gives is for people; two rows with the same decision do not conflict
+    List<Column> outcomes =
+        t.columns().stream().filter(c -> !c.condition() && !c.header().startsWith("Why")).toList();
+    if (conditions.isEmpty()) {
+      return;
+    }
+    // reported once per general row (the one with more empty cells), naming the rows it shadows
+    Map<DataRow, List<Integer>> shadowed = new LinkedHashMap<>();
+    List<DataRow> rows = t.rows();
+    for (int i = 0; i < rows.size(); i++) {
+      for (int j = i + 1; j < rows.size(); j++) {
+        DataRow a = rows.get(i);
+        DataRow b = rows.get(j);
+        if (canMatchTheSameFailure(conditions, a, b)
+            && !sameCells(conditions, a, b)
+            && !sameCells(outcomes, a, b)) {
+          boolean aIsGeneral = a.cells().size() < b.cells().size();
+          DataRow general = aIsGeneral ? a : b;
+          shadowed.computeIfAbsent(general, k -> new ArrayList<>()).add((aIsGeneral ? b : a).row());
+        }
+      }
+    }
+    shadowed.forEach(
+        (general, others) ->
+            warnings.add(
+                t.where(general, conditions.get(0))
+                    + ": row "
+                    + general.row()
+                    + " (an empty cell means any) also matches what row"
+                    + (others.size() == 1 ? " " : "s ")
+                    + others.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                    + " match"
+                    + (others.size() == 1 ? "es" : "")
+                    + ", and decides differently; check which one should win, or fill the empty"
+                    + " cell so only one matches"));
+  }
+
+  private static boolean canMatchTheSameFailure(List<Column> conditions, DataRow a, DataRow b) {
+    for (Column c : conditions) {
+      String x = a.value(c);
+      String y = b.value(c);
+      if (x != null && y != null && !x.equalsIgnoreCase(y)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean sameCells(List<Column> columns, DataRow a, DataRow b) {
+    for (Column c : columns) {
+      String x = a.value(c);
+      String y = b.value(c);
+      if (x == null ? y != null : !x.equalsIgnoreCase(y)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Table table(List<Table> tables, String name) {

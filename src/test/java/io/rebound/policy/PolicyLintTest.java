@@ -100,6 +100,25 @@ class PolicyLintTest {
   }
 
   @Test
+  void aRowHiddenBehindAnEmptyConditionCellIsAnOverlapWarning(@TempDir Path dir) {
+    PolicyCopies.copyShipped(dir);
+    // row 11: LIBRARY_INSTALLATION_ERROR in any result state; row 12 now the same code when FAILED
+    PolicyCopies.setCell(
+        dir, "classification.xlsx", "Run terminations", "A12", "LIBRARY_INSTALLATION_ERROR");
+    PolicyCopies.setCell(dir, "classification.xlsx", "Run terminations", "B12", "FAILED");
+
+    PolicyLint.Report report = PolicyLint.lint(PolicyFiles.fromDirectory(dir));
+
+    assertThat(report.warnings())
+        .contains(
+            "classification.xlsx, sheet Run terminations, cell A11: row 11 (an empty cell means"
+                + " any) also matches what row 12 matches, and decides differently; check which"
+                + " one should win, or fill the empty cell so only one matches");
+    assertThat(PolicyLint.lint(PolicyFiles.fromDirectory(ShippedPolicy.DIR)).warnings())
+        .noneMatch(w -> w.contains("cell A11: row 11"));
+  }
+
+  @Test
   void theCommandExitsZeroOnTheShippedPolicyAndOneWithTheSameMessagesOnABrokenOne(
       @TempDir Path dir) {
     Output ok = lint(ShippedPolicy.DIR.toString());
