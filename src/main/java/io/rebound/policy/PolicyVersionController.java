@@ -4,6 +4,9 @@ import io.rebound.policy.PolicyVersionStore.StoredVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.Principal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -116,6 +119,30 @@ class PolicyVersionController {
   @GetMapping("/candidates/{number}/lint")
   PolicyLint.Report lint(@PathVariable int number) {
     return versions.lintOf(number);
+  }
+
+  /** from/to are ISO instants (2026-12-01T00:00:00Z); the default window is the last 7 days. */
+  @PostMapping("/candidates/{number}/replay")
+  PolicyReplay.Report replay(
+      @PathVariable int number,
+      @RequestParam(name = "from", required = false) String from,
+      @RequestParam(name = "to", required = false) String to,
+      Principal principal) {
+    Instant end = to == null ? Instant.now() : instant("to", to);
+    Instant start = from == null ? end.minus(Duration.ofDays(7)) : instant("from", from);
+    if (!start.isBefore(end)) {
+      throw new PolicyUpload.Unusable("'from' (" + start + ") must be before 'to' (" + end + ")");
+    }
+    return versions.replay(number, start, end, actor(principal));
+  }
+
+  private static Instant instant(String name, String value) {
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new PolicyUpload.Unusable(
+          "'" + name + "' must be a time such as 2026-12-01T00:00:00Z; got '" + value + "'");
+    }
   }
 
   @PostMapping("/candidates/{number}/promote")

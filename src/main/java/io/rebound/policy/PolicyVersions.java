@@ -39,6 +39,7 @@ class PolicyVersions implements SmartLifecycle {
   private final TransactionTemplate tx;
   private final ObjectMapper json;
   private final PolicyProperties properties;
+  private final PolicyReplay replays;
 
   /** Candidates compiled at upload, so a promotion swaps without compiling again. */
   private final Map<Integer, LoadedPolicy> compiled = new ConcurrentHashMap<>();
@@ -52,13 +53,15 @@ class PolicyVersions implements SmartLifecycle {
       PolicyAudit audit,
       PlatformTransactionManager transactions,
       ObjectMapper json,
-      PolicyProperties properties) {
+      PolicyProperties properties,
+      PolicyReplay replays) {
     this.engine = engine;
     this.store = store;
     this.audit = audit;
     this.tx = new TransactionTemplate(transactions);
     this.json = json;
     this.properties = properties;
+    this.replays = replays;
   }
 
   /** A stored candidate and what lint found in it. */
@@ -282,6 +285,37 @@ class PolicyVersions implements SmartLifecycle {
   PolicyLint.Report lintOf(int number) {
     get(number);
     return PolicyLint.lint(store.files(number));
+  }
+
+  // ---- replay ----
+
+  /**
+   * What the version would change against the policy in force on this node, over the failures
+   * recorded in [from, to). The report is stored with the version, so a promotion keeps it.
+   */
+  PolicyReplay.Report replay(
+      int number, java.time.Instant from, java.time.Instant to, String actor) {
+    StoredVersion version = get(number);
+    LoadedPolicy candidate = compiled.get(number);
+    if (candidate == null) {
+      candidate = PolicyCompiler.compile(store.files(version.number()));
+      keepCompiled(number, candidate);
+    }
+    PolicyEngine.InForce active = engine.inForce();
+    PolicyReplay.Report report =
+        replays.replay(number, candidate, active.number(), active.policy(), from, to);
+    tx.executeWithoutResult(
+        s -> {
+          store.saveReplay(number, json.writeValueAsString(report));
+          Map<String, Object> details = new LinkedHashMap<>();
+          details.put("from", from.toString());
+          details.put("to", to.toString());
+          details.put("against", active.number());
+          details.put("facts", report.facts());
+          details.put("changed", report.changed());
+          audit.record(actor, "policy.replayed", number, details);
+        });
+    return report;
   }
 
   // ---- promotion and rollback ----

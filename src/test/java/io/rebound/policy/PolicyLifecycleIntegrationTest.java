@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,7 +51,12 @@ class PolicyLifecycleIntegrationTest {
   static final FailureFact DRIVER_UNREACHABLE =
       Facts.clusterTerminated("DRIVER_UNREACHABLE", "SERVICE_FAULT", Environment.PRODUCTION);
 
+  static final FailureFact OUT_OF_MEMORY =
+      Facts.databricksMessage(
+          "java.lang.OutOfMemoryError: Java heap space", Environment.PRODUCTION);
+
   @LocalServerPort int port;
+  @Autowired io.rebound.incident.IncidentRecorder recorder;
   @Autowired DecisionService decisions;
   @Autowired PolicyVersions versions;
   @Autowired JdbcClient jdbc;
@@ -111,10 +117,48 @@ class PolicyLifecycleIntegrationTest {
     // a candidate decides nothing until promoted
     assertThat(decisions.evaluate(DRIVER_UNREACHABLE).policyVersion()).isEqualTo(before);
 
+    // replay over the recorded incidents names the one whose decision changes, side by side
+    UUID restartIncident =
+        recorder.record(decisions.evaluate(DRIVER_UNREACHABLE), null).incidentId();
+    recorder.record(decisions.evaluate(OUT_OF_MEMORY), null);
+    PolicyApi.Answer replay =
+        admin.post(
+            "/api/policy/candidates/"
+                + candidate
+                + "/replay?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z");
+    assertThat(replay.status()).isEqualTo(200);
+    JsonNode r = replay.body();
+    assertThat(r.get("facts").asInt()).isEqualTo(2);
+    assertThat(r.get("unreadable").asInt()).isZero();
+    assertThat(r.get("changed").asInt()).isEqualTo(1);
+    assertThat(r.get("changedByField").toString()).isEqualTo("{\"backoff\":1}");
+    assertThat(r.get("changedByErrorType").toString())
+        .isEqualTo("{\"DatabricksDriverNotResponding\":1}");
+    JsonNode change = r.get("incidents").get(0);
+    assertThat(change.get("incidentId").asString()).isEqualTo(restartIncident.toString());
+    assertThat(change.get("active").get("backoff").toString()).isEqualTo("[60]");
+    assertThat(change.get("candidate").get("backoff").toString()).isEqualTo("[95]");
+    assertThat(change.get("candidate").get("action").asString()).isEqualTo("restart_cluster");
+    assertThat(admin.post("/api/policy/candidates/" + candidate + "/replay?from=yesterday"))
+        .satisfies(
+            a -> {
+              assertThat(a.status()).isEqualTo(400);
+              assertThat(a.body().get("detail").asString()).contains("'from' must be a time");
+            });
+
     PolicyApi.Answer promoted = admin.post("/api/policy/candidates/" + candidate + "/promote");
     assertThat(promoted.status()).isEqualTo(200);
     assertThat(promoted.body().get("state").asString()).isEqualTo("active");
     assertThat(promoted.body().get("previousActive").asInt()).isEqualTo(1);
+    // the replay summary stays with the version it was made for
+    assertThat(
+            admin
+                .get("/api/policy/versions/" + candidate)
+                .body()
+                .get("replay")
+                .get("changed")
+                .asInt())
+        .isEqualTo(1);
     Evaluation after = decisions.evaluate(DRIVER_UNREACHABLE);
     assertThat(after.policyVersion())
         .isEqualTo(promoted.body().get("contentHash").asString())
