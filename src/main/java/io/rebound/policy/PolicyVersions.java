@@ -168,7 +168,7 @@ class PolicyVersions implements SmartLifecycle {
     try {
       LoadedPolicy policy = compiled.remove(number);
       PolicyEngine.InForce outgoing = engine.inForce();
-      engine.install(number, files, policy != null ? policy : PolicyCompiler.compile(files));
+      engine.install(number, files, policy != null ? policy : compile(files));
       lastSyncFailure = null;
       if (outgoing.number() > 0) {
         keepCompiled(outgoing.number(), outgoing.policy()); // a rollback swaps back at once
@@ -182,6 +182,18 @@ class PolicyVersions implements SmartLifecycle {
             number,
             e.getMessage());
       }
+    }
+  }
+
+  /**
+   * One compile at a time per JVM: Drools' KieRepository is process-wide, and two builds at once
+   * (two test nodes in one JVM) once failed with "Rules compilation failed or interrupted".
+   */
+  private static final Object COMPILING = new Object();
+
+  private static LoadedPolicy compile(PolicyFiles files) {
+    synchronized (COMPILING) {
+      return PolicyCompiler.compile(files);
     }
   }
 
@@ -234,7 +246,7 @@ class PolicyVersions implements SmartLifecycle {
     PolicyFiles files = new PolicyFiles("the uploaded candidate", merged);
     LoadedPolicy policy;
     try {
-      policy = PolicyCompiler.compile(files);
+      policy = compile(files);
     } catch (InvalidPolicyException e) {
       tx.executeWithoutResult(
           s ->
@@ -298,7 +310,7 @@ class PolicyVersions implements SmartLifecycle {
     StoredVersion version = get(number);
     LoadedPolicy candidate = compiled.get(number);
     if (candidate == null) {
-      candidate = PolicyCompiler.compile(store.files(version.number()));
+      candidate = compile(store.files(version.number()));
       keepCompiled(number, candidate);
     }
     PolicyEngine.InForce active = engine.inForce();
