@@ -85,12 +85,100 @@ class PolicyReplay {
       List<Change> incidents,
       long millis) {}
 
+  /** One recorded fact as read from the incident table. */
+  @FunctionalInterface
+  interface FactVisitor {
+    void visit(UUID incidentId, Instant firstSeen, FailureFact fact);
+  }
+
+  /** Which table rows the recorded failures of a window reach. */
+  record Coverage(
+      int version,
+      Instant from,
+      Instant to,
+      int facts,
+      int unreadable,
+      List<TableCoverage> tables) {}
+
+  /** One table: its rows, how many the history reached, and where the others are. */
+  record TableCoverage(
+      String workbook,
+      String sheet,
+      String table,
+      int rows,
+      int reached,
+      List<Integer> unreached) {}
+
   private final JdbcClient jdbc;
   private final ObjectMapper json;
 
   PolicyReplay(JdbcClient jdbc, ObjectMapper json) {
     this.jdbc = jdbc;
     this.json = json;
+  }
+
+  /**
+   * counts[0] is incremented per row read, counts[1] per fact this release cannot read (recorded by
+   * an older one in another shape): those are skipped, and said so in the report.
+   */
+  private void forEachFact(Instant from, Instant to, int[] counts, FactVisitor visitor) {
+    jdbc.sql(
+            "SELECT id, first_seen, fact FROM incident WHERE first_seen >= ? AND first_seen < ?"
+                + " ORDER BY first_seen")
+        .params(
+            OffsetDateTime.ofInstant(from, ZoneOffset.UTC),
+            OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+        .query(
+            rs -> {
+              counts[0]++;
+              FailureFact fact;
+              try {
+                fact = json.readValue(rs.getString("fact"), FailureFact.class);
+              } catch (JacksonException e) {
+                counts[1]++;
+                return;
+              }
+              visitor.visit(
+                  rs.getObject("id", UUID.class),
+                  rs.getObject("first_seen", OffsetDateTime.class).toInstant(),
+                  fact);
+            });
+  }
+
+  Coverage coverage(int number, LoadedPolicy policy, PolicyFiles files, Instant from, Instant to) {
+    int[] counts = new int[2];
+    java.util.Set<String> reached = new java.util.HashSet<>();
+    forEachFact(
+        from,
+        to,
+        counts,
+        (id, firstSeen, fact) -> {
+          for (ExplanationEntry e : policy.evaluate(fact).explanation()) {
+            if (e.row() != null) {
+              reached.add(e.file() + "|" + e.sheet() + "|" + e.row());
+            }
+          }
+        });
+    List<TableCoverage> tables = new ArrayList<>();
+    for (var wb : files.workbooks().entrySet()) {
+      for (WorkbookTables.Table t : WorkbookTables.read(wb.getKey(), wb.getValue())) {
+        List<Integer> unreached = new ArrayList<>();
+        for (WorkbookTables.DataRow r : t.rows()) {
+          if (!reached.contains(wb.getKey() + "|" + t.sheet() + "|" + r.row())) {
+            unreached.add(r.row());
+          }
+        }
+        tables.add(
+            new TableCoverage(
+                wb.getKey().substring(wb.getKey().indexOf('/') + 1),
+                t.sheet(),
+                t.name(),
+                t.rows().size(),
+                t.rows().size() - unreached.size(),
+                unreached));
+      }
+    }
+    return new Coverage(number, from, to, counts[0], counts[1], tables);
   }
 
   Report replay(
@@ -105,42 +193,25 @@ class PolicyReplay {
     Map<String, Integer> byType = new TreeMap<>();
     Map<String, Integer> byField = new LinkedHashMap<>();
     List<Change> listed = new ArrayList<>();
-    jdbc.sql(
-            "SELECT id, first_seen, fact FROM incident WHERE first_seen >= ? AND first_seen < ?"
-                + " ORDER BY first_seen")
-        .params(
-            OffsetDateTime.ofInstant(from, ZoneOffset.UTC),
-            OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
-        .query(
-            rs -> {
-              counts[0]++;
-              FailureFact fact;
-              try {
-                fact = json.readValue(rs.getString("fact"), FailureFact.class);
-              } catch (JacksonException e) {
-                counts[1]++; // recorded by an older release in a shape this one cannot read
-                return;
-              }
-              Outcome before = Outcome.of(active.evaluate(fact).decision());
-              Outcome after = Outcome.of(candidate.evaluate(fact).decision());
-              List<String> fields = before.changedFields(after);
-              if (fields.isEmpty()) {
-                return;
-              }
-              counts[2]++;
-              String type = before.errorType() == null ? "(not a failure)" : before.errorType();
-              byType.merge(type, 1, Integer::sum);
-              fields.forEach(f -> byField.merge(f, 1, Integer::sum));
-              if (listed.size() < LISTED) {
-                listed.add(
-                    new Change(
-                        rs.getObject("id", UUID.class),
-                        rs.getObject("first_seen", OffsetDateTime.class).toInstant(),
-                        fields,
-                        before,
-                        after));
-              }
-            });
+    forEachFact(
+        from,
+        to,
+        counts,
+        (id, firstSeen, fact) -> {
+          Outcome before = Outcome.of(active.evaluate(fact).decision());
+          Outcome after = Outcome.of(candidate.evaluate(fact).decision());
+          List<String> fields = before.changedFields(after);
+          if (fields.isEmpty()) {
+            return;
+          }
+          counts[2]++;
+          String type = before.errorType() == null ? "(not a failure)" : before.errorType();
+          byType.merge(type, 1, Integer::sum);
+          fields.forEach(f -> byField.merge(f, 1, Integer::sum));
+          if (listed.size() < LISTED) {
+            listed.add(new Change(id, firstSeen, fields, before, after));
+          }
+        });
     return new Report(
         candidateNumber,
         activeNumber,

@@ -128,12 +128,27 @@ class PolicyVersionController {
       @RequestParam(name = "from", required = false) String from,
       @RequestParam(name = "to", required = false) String to,
       Principal principal) {
+    Instant[] window = window(from, to);
+    return versions.replay(number, window[0], window[1], actor(principal));
+  }
+
+  /** Rows of each table the failures recorded in the window reach; same window rules as replay. */
+  @GetMapping("/versions/{number}/coverage")
+  PolicyReplay.Coverage coverage(
+      @PathVariable int number,
+      @RequestParam(name = "from", required = false) String from,
+      @RequestParam(name = "to", required = false) String to) {
+    Instant[] window = window(from, to);
+    return versions.coverage(number, window[0], window[1]);
+  }
+
+  private static Instant[] window(String from, String to) {
     Instant end = to == null ? Instant.now() : instant("to", to);
     Instant start = from == null ? end.minus(Duration.ofDays(7)) : instant("from", from);
     if (!start.isBefore(end)) {
       throw new PolicyUpload.Unusable("'from' (" + start + ") must be before 'to' (" + end + ")");
     }
-    return versions.replay(number, start, end, actor(principal));
+    return new Instant[] {start, end};
   }
 
   private static Instant instant(String name, String value) {

@@ -139,6 +139,28 @@ class PolicyLifecycleIntegrationTest {
     assertThat(change.get("active").get("backoff").toString()).isEqualTo("[60]");
     assertThat(change.get("candidate").get("backoff").toString()).isEqualTo("[95]");
     assertThat(change.get("candidate").get("action").asString()).isEqualTo("restart_cluster");
+    // coverage: the rows the recorded history reaches, and the ones it never does
+    PolicyApi.Answer coverage =
+        viewer.get(
+            "/api/policy/versions/1/coverage?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z");
+    assertThat(coverage.status()).isEqualTo(200);
+    assertThat(coverage.body().get("facts").asInt()).isEqualTo(2);
+    JsonNode playbookRows = null;
+    for (JsonNode t : coverage.body().get("tables")) {
+      if (t.get("table").asString().equals("Playbooks")) {
+        playbookRows = t;
+      }
+    }
+    var shipped = PolicyCopies.table(ShippedPolicy.DIR, "playbooks.xlsx", "Playbooks");
+    int driverRow = rowOf(shipped, "DatabricksDriverNotResponding");
+    int gatewayRow = rowOf(shipped, "GatewayTimeout");
+    assertThat(playbookRows.get("workbook").asString()).isEqualTo("playbooks.xlsx");
+    assertThat(playbookRows.get("rows").asInt()).isEqualTo(shipped.rows().size());
+    assertThat(playbookRows.get("reached").asInt()).isBetween(1, 2);
+    assertThat(playbookRows.get("unreached").toString())
+        .doesNotContain(String.valueOf(driverRow))
+        .contains(String.valueOf(gatewayRow));
+
     assertThat(admin.post("/api/policy/candidates/" + candidate + "/replay?from=yesterday"))
         .satisfies(
             a -> {
@@ -324,6 +346,14 @@ class PolicyLifecycleIntegrationTest {
     }
     load.shutdown();
     assertThat(decided).isGreaterThan(100);
+  }
+
+  private static int rowOf(WorkbookTables.Table playbooks, String errorType) {
+    return playbooks.rows().stream()
+        .filter(r -> errorType.equals(r.value(playbooks.column("Error type"))))
+        .findFirst()
+        .orElseThrow()
+        .row();
   }
 
   private Path downloadPlaybooksInto(Path dir) throws Exception {
