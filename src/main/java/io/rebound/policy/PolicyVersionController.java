@@ -117,8 +117,8 @@ class PolicyVersionController {
   }
 
   @GetMapping("/candidates/{number}/lint")
-  PolicyLint.Report lint(@PathVariable int number) {
-    return versions.lintOf(number);
+  PolicyLint.Report lint(@PathVariable int number, Principal principal) {
+    return versions.lintOf(number, actor(principal));
   }
 
   /** from/to are ISO instants (2026-12-01T00:00:00Z); the default window is the last 7 days. */

@@ -321,9 +321,11 @@ class PolicyVersions implements SmartLifecycle {
     return out;
   }
 
-  PolicyLint.Report lintOf(int number) {
+  PolicyLint.Report lintOf(int number, String actor) {
     get(number);
-    return PolicyLint.lint(store.files(number));
+    PolicyLint.Report lint = PolicyLint.lint(store.files(number));
+    tx.executeWithoutResult(s -> audit.record(actor, "policy.linted", number, lintSummary(lint)));
+    return lint;
   }
 
   // ---- replay ----

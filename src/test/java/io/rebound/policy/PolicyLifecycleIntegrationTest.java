@@ -114,6 +114,10 @@ class PolicyLifecycleIntegrationTest {
     assertThat(uploaded.body().get("author").asString()).startsWith("admin-");
     assertThat(uploaded.body().get("basedOn").asInt()).isEqualTo(1);
     assertThat(uploaded.body().get("lint").get("errors").size()).isZero();
+    PolicyApi.Answer lint = viewer.get("/api/policy/candidates/" + candidate + "/lint");
+    assertThat(lint.status()).isEqualTo(200);
+    assertThat(lint.body().get("errors").size()).isZero();
+    assertThat(lint.body().get("warnings").isArray()).isTrue();
     // a candidate decides nothing until promoted
     assertThat(decisions.evaluate(DRIVER_UNREACHABLE).policyVersion()).isEqualTo(before);
 
