@@ -164,10 +164,16 @@ class PolicyVersions implements SmartLifecycle {
       return;
     }
     int number = active.get().number();
+    PolicyEngine.InForce outgoing = engine.inForce();
+    if (outgoing.number() == 0 && active.get().contentHash().equals(outgoing.files().version())) {
+      // first start, and the stored version is the policy this node already compiled: no compile
+      engine.install(number, outgoing.files(), outgoing.policy());
+      log.info("Policy version {} ({}) is in force", number, outgoing.files().version());
+      return;
+    }
     PolicyFiles files = store.files(number);
     try {
       LoadedPolicy policy = compiled.remove(number);
-      PolicyEngine.InForce outgoing = engine.inForce();
       engine.install(number, files, policy != null ? policy : compileWhileRunning(files));
       lastSyncFailure = null;
       if (outgoing.number() > 0) {
