@@ -24,24 +24,33 @@ public final class PolicyEngine implements DecisionService {
           .publishPercentileHistogram()
           .register(Metrics.globalRegistry);
 
-  private final AtomicReference<LoadedPolicy> current;
+  /**
+   * The policy in force with the files it was compiled from and its stored version number (0 until
+   * the version store has given it one). One reference, read once per decision: a swap never mixes
+   * two versions in one decision, and a decision under way finishes on the policy it started with.
+   */
+  record InForce(LoadedPolicy policy, PolicyFiles files, int number) {}
 
-  private PolicyEngine(LoadedPolicy policy) {
-    this.current = new AtomicReference<>(policy);
+  private final AtomicReference<InForce> current;
+
+  private PolicyEngine(LoadedPolicy policy, PolicyFiles files) {
+    this.current = new AtomicReference<>(new InForce(policy, files, 0));
   }
 
   /**
    * @throws InvalidPolicyException listing every problem, each naming file, sheet and cell
    */
   public static PolicyEngine fromDirectory(Path policyDir) {
-    return new PolicyEngine(PolicyCompiler.compile(PolicyFiles.fromDirectory(policyDir)));
+    PolicyFiles files = PolicyFiles.fromDirectory(policyDir);
+    return new PolicyEngine(PolicyCompiler.compile(files), files);
   }
 
   /**
    * @throws InvalidPolicyException if the shipped policy is broken (a build test prevents that)
    */
   public static PolicyEngine shipped() {
-    return new PolicyEngine(PolicyCompiler.compile(PolicyFiles.shipped()));
+    PolicyFiles files = PolicyFiles.shipped();
+    return new PolicyEngine(PolicyCompiler.compile(files), files);
   }
 
   /**
@@ -51,15 +60,25 @@ public final class PolicyEngine implements DecisionService {
    * @throws InvalidPolicyException and keeps the current policy when the folder has problems
    */
   public String reload(Path policyDir) {
-    LoadedPolicy candidate = PolicyCompiler.compile(PolicyFiles.fromDirectory(policyDir));
-    current.set(candidate);
+    PolicyFiles files = PolicyFiles.fromDirectory(policyDir);
+    LoadedPolicy candidate = PolicyCompiler.compile(files);
+    current.set(new InForce(candidate, files, 0));
     return candidate.version();
+  }
+
+  /** Puts a compiled stored version in force in one atomic step. */
+  void install(int number, PolicyFiles files, LoadedPolicy compiled) {
+    current.set(new InForce(compiled, files, number));
+  }
+
+  InForce inForce() {
+    return current.get();
   }
 
   @Override
   public Evaluation evaluate(FailureFact fact) {
     Objects.requireNonNull(fact, "fact");
-    return EVALUATION.record(() -> current.get().evaluate(fact));
+    return EVALUATION.record(() -> current.get().policy().evaluate(fact));
   }
 
   /**
@@ -68,23 +87,23 @@ public final class PolicyEngine implements DecisionService {
    */
   public Evaluation evaluateWithoutMemo(FailureFact fact) {
     Objects.requireNonNull(fact, "fact");
-    return current.get().evaluateWithoutMemo(fact);
+    return current.get().policy().evaluateWithoutMemo(fact);
   }
 
   @Override
   public Optional<Playbook> playbookFor(String errorType, Environment environment) {
     Objects.requireNonNull(errorType, "errorType");
     Objects.requireNonNull(environment, "environment");
-    return current.get().playbookFor(errorType, environment);
+    return current.get().policy().playbookFor(errorType, environment);
   }
 
   @Override
   public String policyVersion() {
-    return current.get().version();
+    return current.get().policy().version();
   }
 
   /** How long the policy in force took to validate and compile, in milliseconds. */
   public long compileMillis() {
-    return current.get().compileMillis();
+    return current.get().policy().compileMillis();
   }
 }

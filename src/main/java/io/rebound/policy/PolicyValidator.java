@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.poi.ss.util.CellReference;
 
 /**
  * Checks every cell of every decision table before Drools sees it, so an on-call engineer gets
@@ -33,6 +34,40 @@ final class PolicyValidator {
   private static final Set<String> REQUIRED_TABLES =
       Set.of("Playbooks", "Severity", "Approval", "Categories");
 
+  /** Every header a table may use; anything else is a typo or a rename the engine cannot honour. */
+  private static final Set<String> KNOWN_HEADERS =
+      Set.of(
+          "Environment",
+          "Action",
+          "Needs approval",
+          "Why",
+          "Error type",
+          "Why a human must act",
+          "Event outcome",
+          "Cluster termination code",
+          "Cluster termination type",
+          "Run termination code",
+          "Run result state",
+          "Why this is not a failure",
+          "Connector code",
+          "HTTP status",
+          "Platform",
+          "Activity error code",
+          "Platform code",
+          "Message mentions",
+          "Category",
+          "Library",
+          "Versions to try, in order",
+          "Max retries",
+          "Backoff (s)",
+          "Timeout (s)",
+          "Health check",
+          "Fallback actions",
+          "Then run playbook",
+          "Circuit breaker after (failures)",
+          "Severity",
+          "Priority");
+
   private final List<String> problems = new ArrayList<>();
 
   static List<String> validate(List<Table> tables) {
@@ -40,6 +75,7 @@ final class PolicyValidator {
     v.checkNames(tables);
     Set<String> playbookTypes = playbookTypes(tables);
     for (Table t : tables) {
+      v.checkHeaders(t);
       v.checkTable(t, playbookTypes);
     }
     return v.problems;
@@ -66,6 +102,31 @@ final class PolicyValidator {
     for (String required : REQUIRED_TABLES) {
       if (!seen.containsKey(required)) {
         problems.add("no decision table named 'RuleTable " + required + "' was found");
+      }
+    }
+  }
+
+  /**
+   * A renamed or mistyped header would silently skip every check of its column (the cells then
+   * reach the engine unchecked), so it is an error naming the header cell.
+   */
+  private void checkHeaders(Table t) {
+    for (Column c : t.columns()) {
+      if (!KNOWN_HEADERS.contains(c.header())) {
+        String where =
+            t.rows().isEmpty()
+                ? t.file() + ", sheet " + t.sheet()
+                : t.file()
+                    + ", sheet "
+                    + t.sheet()
+                    + ", cell "
+                    + new CellReference(t.rows().get(0).row() - 2, c.index()).formatAsString(false);
+        problems.add(
+            where
+                + ": '"
+                + c.header()
+                + "' is not a column Rebound knows, so nothing in this column could be checked;"
+                + " use the header as shipped (for example 'Max retries', 'Backoff (s)')");
       }
     }
   }

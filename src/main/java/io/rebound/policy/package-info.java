@@ -1,11 +1,18 @@
 /**
- * The policy: rules/ and decision-tables/ loaded into Drools, validated, evaluated in phases
- * (classify, assess, select playbook, gate) and explained. Public surface: {@link
- * io.rebound.policy.DecisionService} and its implementation {@link io.rebound.policy.PolicyEngine}
- * ({@code fromDirectory}, {@code shipped}, {@code reload}), {@link
+ * The policy: rules/ and decision-tables/ loaded into Drools, validated, linted, evaluated in
+ * phases (classify, assess, select playbook, gate) and explained, and its versions. Public surface:
+ * {@link io.rebound.policy.DecisionService} and its implementation {@link
+ * io.rebound.policy.PolicyEngine} ({@code fromDirectory}, {@code shipped}, {@code reload}), {@link
  * io.rebound.policy.InvalidPolicyException}, {@link io.rebound.policy.Evaluation}, {@link
  * io.rebound.policy.Decision}, {@link io.rebound.policy.Playbook}, {@link
- * io.rebound.policy.ExplanationEntry}. No Drools type leaves this package; {@code
- * io.rebound.policy.facts} is public only for Drools-generated code. Uses failure, extract.
+ * io.rebound.policy.ExplanationEntry}, {@link io.rebound.policy.PolicyLintCommand} (the {@code
+ * lint} mode of the jar). No Drools type leaves this package; {@code io.rebound.policy.facts} is
+ * public only for Drools-generated code. Uses failure, extract.
+ *
+ * <p>Policy versions live in the database in this module's own tables (policy_version, policy_file,
+ * policy_audit_event, migrations V70-V79), reached through its own JDBC access: the module uses no
+ * other module's persistence. Its audit events have the shape of incident's audit trail but stay
+ * here, because policy may not use incident and each event must commit with the change it records.
+ * The HTTP API is /api/policy (versions, candidates, promote, rollback, audit).
  */
 package io.rebound.policy;

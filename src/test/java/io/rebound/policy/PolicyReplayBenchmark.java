@@ -1,0 +1,140 @@
+package io.rebound.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rebound.failure.Environment;
+import io.rebound.failure.FailureFact;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 8: 100,000 recorded facts replayed through a candidate and the active policy in under 60 s.
+ * Not part of the normal build (the name does not end in Test). Run from the project root:
+ *
+ * <pre>mvn -B test -Dtest=PolicyReplayBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ *
+ * The incident table is the real one (the migrations on H2); the facts are a mix of the failure
+ * kinds the shipped tables classify, each with its own run id in the message, so the decision memo
+ * sees what a real history gives it.
+ */
+class PolicyReplayBenchmark {
+
+  static final int FACTS = 100_000;
+
+  @Test
+  void replays100kRecordedFactsInUnderOneMinute(@TempDir Path dir) throws Exception {
+    var source =
+        new DriverManagerDataSource(
+            "jdbc:h2:mem:replay-bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+            "sa",
+            "");
+    Flyway.configure().dataSource(source).locations("classpath:db/migration").load().migrate();
+    JdbcClient jdbc = JdbcClient.create(source);
+    JsonMapper json = JsonMapper.builder().build();
+    List<FailureFact> kinds =
+        List.of(
+            Facts.clusterTerminated("DRIVER_UNREACHABLE", "SERVICE_FAULT", Environment.PRODUCTION),
+            Facts.clusterTerminated(
+                "CLOUD_PROVIDER_LAUNCH_FAILURE", "CLOUD_FAILURE", Environment.STAGING),
+            Facts.databricksMessage(
+                "java.lang.OutOfMemoryError: Java heap space", Environment.PRODUCTION),
+            Facts.jobRun(
+                "RUN_EXECUTION_ERROR",
+                "CLIENT_ERROR",
+                "FAILED",
+                "Notebook failed",
+                Environment.DEVELOPMENT),
+            Facts.jobRun(
+                "DRIVER_ERROR", "CLOUD_FAILURE", "FAILED", "driver lost", Environment.PRODUCTION),
+            Facts.libraryFailure("com.example:lib:1.0", Environment.PRODUCTION));
+    long insertStarted = System.nanoTime();
+    List<Object[]> batch = new ArrayList<>();
+    OffsetDateTime seen = OffsetDateTime.of(2026, 11, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+    for (int i = 0; i < FACTS; i++) {
+      FailureFact kind = kinds.get(i % kinds.size());
+      FailureFact fact =
+          new FailureFact(
+              kind.source(),
+              kind.environment(),
+              kind.resourceKind(),
+              kind.outcome(),
+              kind.resource(),
+              kind.codes(),
+              kind.errorMessage() + " (run " + i + ")",
+              kind.failureType(),
+              kind.occurredAt(),
+              kind.attributes());
+      batch.add(
+          new Object[] {
+            UUID.randomUUID(),
+            "fp-" + i,
+            kind.source().name(),
+            kind.environment().id(),
+            "resource-" + i,
+            "OPEN",
+            json.writeValueAsString(fact),
+            seen.plusSeconds(i),
+            seen.plusSeconds(i)
+          });
+      if (batch.size() == 5_000) {
+        insert(jdbc, batch);
+      }
+    }
+    insert(jdbc, batch);
+    long insertMillis = (System.nanoTime() - insertStarted) / 1_000_000;
+
+    PolicyCopies.copyShipped(dir);
+    PlaybookEdits.set(dir, "DatabricksDriverNotResponding", "Backoff (s)", "95");
+    LoadedPolicy candidate = PolicyCompiler.compile(PolicyFiles.fromDirectory(dir));
+    LoadedPolicy active = PolicyCompiler.compile(PolicyFiles.fromDirectory(ShippedPolicy.DIR));
+
+    PolicyReplay.Report report =
+        new PolicyReplay(jdbc, json)
+            .replay(
+                2,
+                candidate,
+                1,
+                active,
+                Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2027-01-01T00:00:00Z"));
+
+    System.out.printf(
+        "replay: %d facts (%d unreadable), %d changed, %d ms (inserting them took %d ms) on %d"
+            + " cores%n",
+        report.facts(),
+        report.unreadable(),
+        report.changed(),
+        report.millis(),
+        insertMillis,
+        Runtime.getRuntime().availableProcessors());
+    assertThat(report.facts()).isEqualTo(FACTS);
+    assertThat(report.unreadable()).isZero();
+    assertThat(report.changed()).isPositive();
+    assertThat(report.millis()).isLessThan(60_000);
+  }
+
+  private static void insert(JdbcClient jdbc, List<Object[]> batch) {
+    for (Object[] r : batch) {
+      jdbc.sql(
+              """
+              INSERT INTO incident (id, fingerprint, source, environment, resource, status, fact,
+                                    occurrences, first_seen, last_seen, version)
+              VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0)""")
+          .params(r)
+          .update();
+    }
+    batch.clear();
+  }
+}
