@@ -102,7 +102,10 @@ APP_ARGS=(
   # hundreds of restarts in minutes are what this run is about: no budget or breaker stops them
   --rebound.remediation.budget.max-actions-per-day=100000
   --rebound.remediation.budget.max-actions-per-resource-per-hour=100
-  --rebound.remediation.breakers.defaults.failure-threshold=100000
+  # (breakers are resilience4j configs since the executor rewrite; the platform breaker would
+  # otherwise open after five 500s in a row from the stand-in and escalate everything after them)
+  --resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=100000
+  --resilience4j.circuitbreaker.configs.platform.minimum-number-of-calls=100000
 )
 
 run_database() { # $1 = label, $2 = extra arguments
