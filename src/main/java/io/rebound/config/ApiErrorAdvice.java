@@ -62,13 +62,14 @@ class ApiErrorAdvice {
         "The request body is not valid JSON for this endpoint");
   }
 
-  /** Multipart is switched off (no endpoint takes uploads); this covers it being switched on. */
+  /** A broken or oversize multipart body (only policy uploads take multipart). */
   @ExceptionHandler(MultipartException.class)
   ResponseEntity<Map<String, Object>> multipart(MultipartException e) {
     return body(
         HttpStatus.BAD_REQUEST,
         "invalid_body",
-        "The request body is not valid multipart; this endpoint takes JSON");
+        "The request body is not valid multipart/form-data, or is larger than allowed (20 MB a"
+            + " file, 50 MB in all)");
   }
 
   @ExceptionHandler(NoResourceFoundException.class)

@@ -98,7 +98,12 @@ class SecurityConfig {
                     .requestMatchers("/actuator/**")
                     .hasRole("VIEWER")
                     // the API description (OpenAPI JSON and Swagger UI)
-                    .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                    .requestMatchers(
+                        "/v3/api-docs",
+                        "/v3/api-docs.yaml",
+                        "/v3/api-docs/**",
+                        "/swagger-ui.html",
+                        "/swagger-ui/**")
                     .hasRole("VIEWER")
                     // the dashboard page itself holds no data; its API calls carry a token
                     .requestMatchers(

@@ -67,6 +67,11 @@ class HttpEdgeIntegrationTest {
   /** What SecurityConfig opens for the dashboard page on purpose. */
   private static final List<String> DASHBOARD = List.of("/", "/index.html", "/favicon.ico");
 
+  /** The API description's own controllers (springdoc): behind a viewer token, checked below. */
+  private static final List<String> API_DESCRIPTION =
+      List.of(
+          "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config", "/swagger-ui.html");
+
   /** Paths outside the security rules are open (for a plain 404): no controller may live there. */
   @Test
   void everyControllerPathIsUnderTheApiOrTheErrorPage() {
@@ -78,9 +83,22 @@ class HttpEdgeIntegrationTest {
                 assertThat(
                         pattern.startsWith("/api/")
                             || pattern.equals("/error")
-                            || DASHBOARD.contains(pattern))
+                            || DASHBOARD.contains(pattern)
+                            || API_DESCRIPTION.contains(pattern))
                     .as(pattern)
                     .isTrue());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/v3/api-docs",
+        "/v3/api-docs.yaml",
+        "/v3/api-docs/swagger-config",
+        "/swagger-ui.html"
+      })
+  void theApiDescriptionNeedsAToken(String path) {
+    json(get(path, Map.of()), 401);
   }
 
   @Test
