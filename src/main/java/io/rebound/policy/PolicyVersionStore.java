@@ -78,6 +78,18 @@ class PolicyVersionStore {
         .list();
   }
 
+  /** The newest candidates' numbers, newest first: what a node compiles ahead of a promotion. */
+  List<Integer> newestCandidates(int limit) {
+    return jdbc
+        .sql("SELECT number FROM policy_version WHERE state = ? ORDER BY number DESC")
+        .param(State.CANDIDATE.name())
+        .query(Integer.class)
+        .list()
+        .stream()
+        .limit(limit)
+        .toList();
+  }
+
   boolean isEmpty() {
     return jdbc.sql("SELECT COUNT(*) FROM policy_version").query(Long.class).single() == 0;
   }

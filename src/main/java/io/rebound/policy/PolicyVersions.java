@@ -44,6 +44,9 @@ class PolicyVersions implements SmartLifecycle {
   /** Candidates compiled at upload, so a promotion swaps without compiling again. */
   private final Map<Integer, LoadedPolicy> compiled = new ConcurrentHashMap<>();
 
+  /** Candidates that did not compile here, so the poll does not compile them again. */
+  private final java.util.Set<Integer> notCompilable = ConcurrentHashMap.newKeySet();
+
   private ScheduledExecutorService poller;
   private volatile String lastSyncFailure;
 
@@ -161,6 +164,7 @@ class PolicyVersions implements SmartLifecycle {
   synchronized void follow() {
     Optional<ActiveRef> active = store.active();
     if (active.isEmpty() || active.get().number() == engine.inForce().number()) {
+      compileNewCandidateAhead();
       return;
     }
     int number = active.get().number();
@@ -188,6 +192,26 @@ class PolicyVersions implements SmartLifecycle {
             number,
             e.getMessage());
       }
+    }
+  }
+
+  /**
+   * Compiles one candidate another node stored (newest first) while nothing is to be swapped, so
+   * that its promotion swaps here at once instead of after a compile: a 1,000-row table takes
+   * seconds to compile, longer than the few seconds every node has to follow a promotion. A
+   * candidate that does not compile is not tried again; promotion refuses it anyway.
+   */
+  private void compileNewCandidateAhead() {
+    for (int number : store.newestCandidates(2)) {
+      if (compiled.containsKey(number) || notCompilable.contains(number)) {
+        continue;
+      }
+      try {
+        keepCompiled(number, compile(store.files(number)));
+      } catch (InvalidPolicyException e) {
+        notCompilable.add(number);
+      }
+      return;
     }
   }
 
