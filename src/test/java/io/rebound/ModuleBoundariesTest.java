@@ -107,14 +107,20 @@ class ModuleBoundariesTest {
   }
 
   @Test
-  void servletTypesStayInsideIngestAndConfig() {
+  void servletTypesStayAtTheHttpEdge() {
     noClasses()
         .that()
-        .resideOutsideOfPackages("io.rebound.ingest..", "io.rebound.config..")
+        .resideOutsideOfPackages(
+            "io.rebound.ingest..",
+            "io.rebound.config..",
+            "io.rebound.ops..",
+            "io.rebound.metrics..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("jakarta.servlet..")
-        .because("only the webhook servlet and the security filters handle raw requests")
+        .because(
+            "only the webhook servlet and the filters in front of every request (security,"
+                + " request id, delivery counting) handle raw requests")
         .check(CLASSES);
   }
 }

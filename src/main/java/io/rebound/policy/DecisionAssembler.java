@@ -97,7 +97,9 @@ final class DecisionAssembler {
     String categoryName = category == null ? null : category.getCategory();
     if (category != null) {
       CategoryAssigned assigned = category;
-      reasons.add(line(assigned, r -> categoryLine(r, classified.getErrorType(), assigned)));
+      // not cached per rule: a row or default without an error type of its own names this fact's
+      reasons.add(
+          categoryLine(catalog.get(assigned.getRule()), classified.getErrorType(), assigned));
     }
     Severity severity = Severity.HIGH;
     Priority priority = Priority.P2;
@@ -105,7 +107,9 @@ final class DecisionAssembler {
       severity = Severity.valueOf(assessment.getSeverity().toUpperCase(Locale.ROOT));
       priority = Priority.valueOf(assessment.getPriority());
       Assessment a = assessment;
-      reasons.add(line(a, r -> assessmentLine(r, classified, a)));
+      // not cached per rule: the line names this fact's error type and environment, which a
+      // default rule or a row with an empty cell does not fix (cached, it named an earlier fact's)
+      reasons.add(assessmentLine(catalog.get(a.getRule()), classified, a));
     }
     boolean escalate =
         never != null
