@@ -44,7 +44,7 @@ final class DatabricksLibraryEventReader implements BodyReader {
                 Json.text(body, "error_message"),
                 Json.text(body, "message"),
                 Json.text(body, "state_message"));
-    Optional.ofNullable(LibraryCoordinate.of(body.path("library")))
+    Optional.ofNullable(DatabricksLibrary.of(body.path("library")))
         .ifPresent(library -> library.applyTo(fact));
     return failed ? libraryFailure(fact) : fact;
   }

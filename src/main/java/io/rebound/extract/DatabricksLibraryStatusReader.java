@@ -37,7 +37,7 @@ final class DatabricksLibraryStatusReader implements BodyReader {
       return fact.outcome(installing ? Outcome.IN_PROGRESS : Outcome.SUCCEEDED);
     }
     JsonNode status = failed.get();
-    Optional.ofNullable(LibraryCoordinate.of(status.path("library")))
+    Optional.ofNullable(DatabricksLibrary.of(status.path("library")))
         .ifPresent(library -> library.applyTo(fact));
     fact.outcome(Outcome.FAILED)
         .attribute("libraryForAllClusters", Json.text(status, "is_library_for_all_clusters"))

@@ -99,10 +99,10 @@ final class DatabricksRunReader implements BodyReader {
     String message = fact.message();
     Matcher pip = PIP_PACKAGE.matcher(message == null ? "" : message);
     if (pip.find()) {
-      LibraryCoordinate.pypi(pip.group(1), null).applyTo(fact);
+      DatabricksLibrary.pypi(pip.group(1), null).applyTo(fact);
     } else if ("LIBRARY_INSTALLATION_ERROR".equals(fact.code("runTerminationCode"))
         && scope.path("libraries").size() == 1) {
-      Optional.ofNullable(LibraryCoordinate.of(scope.path("libraries").path(0)))
+      Optional.ofNullable(DatabricksLibrary.of(scope.path("libraries").path(0)))
           .ifPresent(library -> library.applyTo(fact));
     }
   }

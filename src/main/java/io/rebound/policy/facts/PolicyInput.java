@@ -1,6 +1,7 @@
 package io.rebound.policy.facts;
 
 import io.rebound.failure.FailureFact;
+import io.rebound.failure.LibraryCoordinate;
 import io.rebound.failure.Source;
 import java.util.Locale;
 

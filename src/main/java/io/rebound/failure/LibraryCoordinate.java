@@ -1,11 +1,15 @@
-package io.rebound.policy.facts;
+package io.rebound.failure;
 
 import java.util.Locale;
 
-/** "pandas==2.1.4" (pip) or "org.foo:bar:1.2" (maven) split into a name and a version. */
-record LibraryCoordinate(String name, String version) {
+/**
+ * A library as the workbooks match it: "pandas==2.1.4" (pip) or "org.foo:bar:1.2" (maven) split
+ * into a normalised name and a version. The one type for a library's identity; extract reads the
+ * Databricks Library objects (DatabricksLibrary) into the coordinate string a fact carries.
+ */
+public record LibraryCoordinate(String name, String version) {
 
-  static LibraryCoordinate parse(String coordinate) {
+  public static LibraryCoordinate parse(String coordinate) {
     if (coordinate == null || coordinate.isBlank()) {
       return null;
     }
