@@ -1010,35 +1010,32 @@ abstract class IngestFlowContract {
     return 0;
   }
 
-  JsonNode awaitProcessed(String deliveryId) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    JsonNode delivery = null;
-    while (System.nanoTime() < deadline) {
-      delivery = admin("/api/deliveries/" + deliveryId).body();
-      if (!delivery.path("status").asString().equals("RECEIVED")) {
-        return delivery;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("Delivery not processed in time: " + delivery);
+  JsonNode awaitProcessed(String deliveryId) {
+    JsonNode[] delivery = new JsonNode[1];
+    pollFor15s()
+        .alias("delivery " + deliveryId + " processed")
+        .until(
+            () -> {
+              delivery[0] = admin("/api/deliveries/" + deliveryId).body();
+              return !delivery[0].path("status").asString().equals("RECEIVED");
+            });
+    return delivery[0];
   }
 
-  void awaitAllProcessed() throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (viewer("/api/deliveries?status=received").body().path("total").asLong() == 0) {
-        return;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("Deliveries still waiting");
+  void awaitAllProcessed() {
+    pollFor15s()
+        .alias("no delivery still waiting")
+        .until(() -> viewer("/api/deliveries?status=received").body().path("total").asLong() == 0);
   }
 
-  void awaitIdle() throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (!processor.idle() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+  void awaitIdle() {
+    pollFor15s().alias("processing idle").until(processor::idle);
+  }
+
+  private static org.awaitility.core.ConditionFactory pollFor15s() {
+    return org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(20));
   }
 
   static List<String> actions(JsonNode audit) {

@@ -29,7 +29,10 @@ class ApprovalIntegrationTest extends RemediationIntegrationTestBase {
 
     UUID approvalId = awaitPendingApproval(decided);
     assertThat(actions(decided)).contains("approval.requested");
-    Thread.sleep(300); // the scheduler polls every 50 ms: long enough to prove nothing runs
+    // parked: no attempt was made and none is scheduled, so nothing can run before the approval
+    UUID planId = store.planForIncident(decided.incidentId()).orElseThrow().id();
+    assertThat(store.attempts(planId)).isEmpty();
+    assertThat(scheduledTasks("remediation-attempt", planId)).isZero();
     startsOf(cluster, 0);
 
     mvc.perform(

@@ -166,6 +166,19 @@ abstract class RemediationIntegrationTestBase {
         .list();
   }
 
+  /**
+   * Scheduler tasks of one kind still waiting for a plan or incident (their instance id starts with
+   * its id): what would make anything happen next.
+   */
+  long scheduledTasks(String taskName, UUID owner) {
+    return jdbc.sql(
+            "select count(*) from scheduled_tasks where task_name = :t and task_instance like :p")
+        .param("t", taskName)
+        .param("p", owner + "%")
+        .query(Long.class)
+        .single();
+  }
+
   void awaitState(IncidentDecided decided, String expected) {
     await()
         .atMost(Duration.ofSeconds(20))
