@@ -11,14 +11,24 @@
 set -euo pipefail
 dir="${1:-$(dirname "$0")/../docker}"
 
-if ! python3 -c 'import yaml' 2>/dev/null; then
+# The first python3 that has a YAML parser; else Debian's python3 with its python3-yaml package
+# (a python3 earlier on PATH, such as a pyenv one, would not see Debian's package).
+PY=
+for candidate in python3 /usr/bin/python3; do
+  if command -v "$candidate" >/dev/null 2>&1 && "$candidate" -c 'import yaml' 2>/dev/null; then
+    PY=$candidate
+    break
+  fi
+done
+if [ -z "$PY" ]; then
   echo "python3-yaml not found: installing it from Debian's packages"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq python3-yaml >/dev/null
+  apt-get install -y -qq python3 python3-yaml >/dev/null
+  PY=/usr/bin/python3
 fi
 
-python3 - "$dir" <<'PY'
+"$PY" - "$dir" <<'PY'
 import glob, json, os, re, sys
 import yaml
 
