@@ -87,15 +87,16 @@ public final class ExecutorBenchmark {
       int parked = Math.min(incidents, 200);
       record(context, parked, "resume", List.of(0, 5)); // attempt 1 at once, attempt 2 after 5 s
       JdbcClient jdbc = context.getBean(JdbcClient.class);
-      while (jdbc.sql("select count(*) from remediation_attempt where status = 'FAILED'")
-              .query(Integer.class)
-              .single()
-          < parked) {
-        if (System.nanoTime() - started > Duration.ofMinutes(5).toNanos()) {
-          throw new IllegalStateException("the first attempts of the parked plans did not fail");
-        }
-        Thread.sleep(20);
-      }
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofMinutes(5))
+          .pollInterval(Duration.ofMillis(20))
+          .alias("the first attempts of the parked plans failed")
+          .until(
+              () ->
+                  jdbc.sql("select count(*) from remediation_attempt where status = 'FAILED'")
+                          .query(Integer.class)
+                          .single()
+                      >= parked);
       long stopping = System.nanoTime();
       context.close();
       double stopSeconds = (System.nanoTime() - stopping) / 1e9;
@@ -139,15 +140,15 @@ public final class ExecutorBenchmark {
   private static void awaitResolved(ConfigurableApplicationContext context, int count)
       throws InterruptedException {
     JdbcClient jdbc = context.getBean(JdbcClient.class);
-    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-    while (jdbc.sql("select count(*) from incident where status = 'RESOLVED'")
-            .query(Integer.class)
-            .single()
-        < count) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("not all incidents resolved within 5 minutes");
-      }
-      Thread.sleep(20);
-    }
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofMinutes(5))
+        .pollInterval(Duration.ofMillis(20))
+        .alias("all incidents resolved")
+        .until(
+            () ->
+                jdbc.sql("select count(*) from incident where status = 'RESOLVED'")
+                        .query(Integer.class)
+                        .single()
+                    >= count);
   }
 }
