@@ -195,6 +195,11 @@ class PolicyVersions implements SmartLifecycle {
     }
   }
 
+  /** Whether this node holds a compiled copy of a version, ready to swap in. */
+  boolean holdsCompiled(int number) {
+    return compiled.containsKey(number);
+  }
+
   /**
    * Compiles one candidate another node stored (newest first) while nothing is to be swapped, so
    * that its promotion swaps here at once instead of after a compile: a 1,000-row table takes

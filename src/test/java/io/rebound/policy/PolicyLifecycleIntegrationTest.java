@@ -59,6 +59,7 @@ class PolicyLifecycleIntegrationTest {
   @Autowired io.rebound.incident.IncidentRecorder recorder;
   @Autowired DecisionService decisions;
   @Autowired PolicyVersions versions;
+  @Autowired PolicyVersionStore store;
   @Autowired JdbcClient jdbc;
 
   PolicyApi admin;
@@ -110,6 +111,8 @@ class PolicyLifecycleIntegrationTest {
     assertThat(uploaded.status()).isEqualTo(201);
     int candidate = uploaded.body().get("version").asInt();
     assertThat(uploaded.body().get("state").asString()).isEqualTo("candidate");
+    // what other nodes compile ahead of a promotion (newest candidates first, on H2 too)
+    assertThat(store.newestCandidates(2)).first().isEqualTo(candidate);
     // the API identity: role plus a fingerprint of the token, never the token
     assertThat(uploaded.body().get("author").asString()).startsWith("admin-");
     assertThat(uploaded.body().get("basedOn").asInt()).isEqualTo(1);

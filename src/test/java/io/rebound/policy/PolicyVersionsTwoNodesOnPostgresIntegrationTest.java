@@ -72,6 +72,13 @@ class PolicyVersionsTwoNodesOnPostgresIntegrationTest {
                   "admin-test")
               .version()
               .number();
+      // node B compiles the candidate another node stored before anyone promotes it, so that
+      // following the promotion is a swap
+      PolicyVersions versionsOnB = b.getBean(PolicyVersions.class);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> versionsOnB.holdsCompiled(candidate));
 
       long promotedAt = System.nanoTime();
       String v2 = versionsOnA.promote(candidate, "admin-test").contentHash();
