@@ -122,9 +122,8 @@ class PlanStarter {
    */
   void giveUp(UUID incidentId, String requestedBy, Throwable cause) {
     String why =
-        "Rebound could not make a plan for this incident ("
-            + (cause == null ? "unknown error" : cause.getClass().getSimpleName())
-            + "); a person must take it";
+        "Rebound could not make a plan for this incident (its log has the error under this"
+            + " incident id); a person must take it";
     log.error("No plan could be made for incident {}; escalating", incidentId, cause);
     try {
       Optional<IncidentDecided> event = decided.awaitingRemediation(incidentId, requestedBy);
@@ -175,6 +174,12 @@ class PlanStarter {
             fact,
             chained -> decisions.playbookFor(chained, fact.environment()),
             properties.maxChainDepth());
+    Optional<String> implausible = implausibleTarget(steps);
+    if (implausible.isPresent()) {
+      insertPlan(event, planId, mode, PlanStatus.ESCALATED, implausible.get());
+      tasks.outcome(planId);
+      return;
+    }
     String summary = summary(steps);
 
     if (!killSwitch.allowsActions()) {
@@ -256,6 +261,31 @@ class PlanStarter {
             null,
             now,
             now));
+  }
+
+  /**
+   * No platform issues identifiers anywhere near this long (Databricks cluster ids are about 20
+   * characters, ARM ids a few hundred); a longer one comes from a damaged or forged body.
+   */
+  static final int MAX_TARGET_ID = 1_000;
+
+  /** Why a step's target cannot be acted on, when one of its identifiers is implausibly long. */
+  static Optional<String> implausibleTarget(List<StepSpec> steps) {
+    for (StepSpec step : steps) {
+      for (Map.Entry<String, String> id : step.target().entrySet()) {
+        if (id.getValue() != null && id.getValue().length() > MAX_TARGET_ID) {
+          return Optional.of(
+              "Needs a human: the alert names a "
+                  + id.getKey()
+                  + " of "
+                  + id.getValue().length()
+                  + " characters for "
+                  + step.action()
+                  + "; no platform issues identifiers that long, so Rebound did not act on it");
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static String humanReason(Decision decision) {

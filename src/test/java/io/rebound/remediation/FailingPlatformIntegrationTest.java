@@ -150,6 +150,28 @@ class FailingPlatformIntegrationTest extends RemediationIntegrationTestBase {
     startsOf(cluster, 0);
   }
 
+  /**
+   * A mutated body can carry an identifier no platform would issue (here 5,000 characters). The
+   * plan is made and escalated at once, naming the identifier, and the platform is never called
+   * with it (before, the plan failed to be stored and the reason named a Java exception).
+   */
+  @Test
+  void anOversizedClusterIdIsEscalatedWithoutCallingThePlatform() throws Exception {
+    currentCluster = "0923-164208-" + "x".repeat(5_000);
+    stubTerminatedCluster(currentCluster, "RUNNING");
+
+    IncidentDecided decided = publishRestart(this);
+
+    awaitState(decided, "ESCALATED");
+    assertThat(reason(decided))
+        .startsWith("Needs a human: the alert names a ")
+        .contains("5012 characters for restart_cluster")
+        .doesNotContain("Exception");
+    assertThat(store.planForIncident(decided.incidentId())).isPresent();
+    startsOf(currentCluster, 0);
+    readsOf(currentCluster, 0);
+  }
+
   private static void readsOf(String cluster, int count) {
     PLATFORM.verify(
         count,
