@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** Client mistakes on remediation's endpoints become 4xx JSON naming the problem. */
+/**
+ * Client mistakes on remediation's endpoints become 4xx JSON naming the problem, in the one error
+ * shape every endpoint answers with: {@code {"error": "<code>", "detail": "<what to fix>"}}.
+ */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(
     assignableTypes = {
@@ -39,9 +42,8 @@ class RemediationApiErrors {
 
   static ResponseEntity<Map<String, Object>> body(int status, String code, String message) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", status);
     body.put("error", code);
-    body.put("message", message);
+    body.put("detail", message);
     return ResponseEntity.status(status).body(body);
   }
 }

@@ -112,7 +112,7 @@ class ApprovalIntegrationTest extends RemediationIntegrationTestBase {
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.error").value("own-request"))
         .andExpect(
-            jsonPath("$.message")
+            jsonPath("$.detail")
                 .value("You requested this remediation, so another approver must approve it"));
     startsOf(cluster, 0);
 
@@ -187,7 +187,7 @@ class ApprovalIntegrationTest extends RemediationIntegrationTestBase {
                 .with(user("approver-1a2b3c4d").roles("APPROVER"))
                 .with(csrf()))
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.message").value("'not-a-uuid' is not a valid id"));
+        .andExpect(jsonPath("$.detail").value("'not-a-uuid' is not a valid id"));
     mvc.perform(get("/api/approvals?status=maybe").with(user("viewer-1").roles("VIEWER")))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.error").value("invalid-status"));

@@ -282,7 +282,8 @@ class ExecutorIntegrationTest extends RemediationIntegrationTestBase {
                 .with(user("operator-1").roles("OPERATOR"))
                 .with(csrf()))
         .andExpect(status().isNotFound())
-        .andExpect(jsonPath("$.message").value("No circuit breaker named 'no-such-breaker'"));
+        .andExpect(jsonPath("$.detail").value("No circuit breaker named 'no-such-breaker'"))
+        .andExpect(jsonPath("$.message").doesNotExist());
   }
 
   @Test
