@@ -3,6 +3,7 @@ package io.rebound.policy;
 import io.rebound.failure.Environment;
 import io.rebound.failure.FailureFact;
 import io.rebound.policy.facts.DerivedFacts.Classified;
+import io.rebound.policy.facts.EvidenceOrder;
 import io.rebound.policy.facts.MessageVocabulary;
 import io.rebound.policy.facts.PolicyInput;
 import java.util.ArrayList;
@@ -54,25 +55,33 @@ final class LoadedPolicy {
 
   private record Memo(Decision decision, List<ExplanationEntry> explanation) {}
 
-  LoadedPolicy(KieBase kieBase, RuleCatalog catalog, String version, long compileMillis) {
+  LoadedPolicy(
+      KieBase kieBase,
+      RuleCatalog catalog,
+      EvidenceOrder order,
+      String version,
+      long compileMillis) {
     this.kieBase = kieBase;
     this.catalog = catalog;
     this.assembler = new DecisionAssembler(catalog);
     this.vocabulary = catalog.messageVocabulary();
     this.version = version;
     this.compileMillis = compileMillis;
-    this.sessions = ThreadLocal.withInitial(() -> new ThreadSession(newConfinedSession(kieBase)));
+    this.sessions =
+        ThreadLocal.withInitial(() -> new ThreadSession(newConfinedSession(kieBase, order)));
   }
 
   /**
    * A session only its own thread ever touches: Drools' default guards every insert, delete and
    * propagation with locks and a synchronised queue, which cost more than a whole rule firing.
    */
-  private static KieSession newConfinedSession(KieBase kieBase) {
+  private static KieSession newConfinedSession(KieBase kieBase, EvidenceOrder order) {
     KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
     conf.setOption(ThreadSafeOption.NO);
     conf.setOption(KeepReferenceOption.NO);
-    return kieBase.newKieSession(conf, null);
+    KieSession session = kieBase.newKieSession(conf, null);
+    session.setGlobal("order", order);
+    return session;
   }
 
   Evaluation evaluate(FailureFact fact) {

@@ -1,6 +1,7 @@
 package io.rebound.policy;
 
 import io.rebound.policy.WorkbookTables.Table;
+import io.rebound.policy.facts.EvidenceOrder;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -63,8 +64,12 @@ final class PolicyCompiler {
     tables.forEach(catalog::addTable);
     files.ruleFiles().forEach((path, bytes) -> catalog.addDrl(path, drl.get(path)));
     drl.values().forEach(catalog::addRuleText);
+    // tables were read workbook by workbook (by file name), each in sheet order
+    EvidenceOrder order =
+        new EvidenceOrder(
+            tables.stream().map(t -> List.of(t.name(), t.sheet() + " " + t.name())).toList());
     long millis = (System.nanoTime() - started) / 1_000_000;
-    return new LoadedPolicy(kieBase, catalog, files.version(), millis);
+    return new LoadedPolicy(kieBase, catalog, order, files.version(), millis);
   }
 
   /** Problems name the workbook as ops know it: "playbooks.xlsx", not "decision-tables/...". */
