@@ -3,7 +3,6 @@ package io.rebound.policy;
 import io.rebound.failure.Environment;
 import io.rebound.failure.FailureFact;
 import io.rebound.policy.facts.DerivedFacts.Classified;
-import io.rebound.policy.facts.EvidenceOrder;
 import io.rebound.policy.facts.MessageVocabulary;
 import io.rebound.policy.facts.PolicyInput;
 import java.util.ArrayList;
@@ -58,7 +57,7 @@ final class LoadedPolicy {
   LoadedPolicy(
       KieBase kieBase,
       RuleCatalog catalog,
-      EvidenceOrder order,
+      SessionGlobals globals,
       String version,
       long compileMillis) {
     this.kieBase = kieBase;
@@ -68,19 +67,19 @@ final class LoadedPolicy {
     this.version = version;
     this.compileMillis = compileMillis;
     this.sessions =
-        ThreadLocal.withInitial(() -> new ThreadSession(newConfinedSession(kieBase, order)));
+        ThreadLocal.withInitial(() -> new ThreadSession(newConfinedSession(kieBase, globals)));
   }
 
   /**
    * A session only its own thread ever touches: Drools' default guards every insert, delete and
    * propagation with locks and a synchronised queue, which cost more than a whole rule firing.
    */
-  private static KieSession newConfinedSession(KieBase kieBase, EvidenceOrder order) {
+  private static KieSession newConfinedSession(KieBase kieBase, SessionGlobals globals) {
     KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
     conf.setOption(ThreadSafeOption.NO);
     conf.setOption(KeepReferenceOption.NO);
     KieSession session = kieBase.newKieSession(conf, null);
-    session.setGlobal("order", order);
+    globals.setOn(session);
     return session;
   }
 
@@ -139,6 +138,11 @@ final class LoadedPolicy {
 
   String version() {
     return version;
+  }
+
+  /** Whether a rule of that name was compiled into the KieBase (a table read as data has none). */
+  boolean compiledAsRule(String ruleName) {
+    return kieBase.getRule("io.rebound.policy", ruleName) != null;
   }
 
   long compileMillis() {
