@@ -4,10 +4,13 @@ import io.rebound.policy.WorkbookTables.Column;
 import io.rebound.policy.WorkbookTables.DataRow;
 import io.rebound.policy.WorkbookTables.Table;
 import io.rebound.policy.facts.PlaybookRows;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -47,6 +50,15 @@ final class PlaybookSheet {
   private static final DataFormatter FORMAT = new DataFormatter();
 
   private PlaybookSheet() {}
+
+  private static final Pattern LOOKUP_GLOBAL =
+      Pattern.compile("(?m)^\\s*global\\s+(?:[\\w.]+\\.)?PlaybookRows\\s+playbooks\\s*;");
+
+  /** Whether the rules declare the table the lookup rule reads (rules/playbook-flow.drl). */
+  static boolean lookupDeclared(Collection<byte[]> ruleFiles) {
+    return ruleFiles.stream()
+        .anyMatch(b -> LOOKUP_GLOBAL.matcher(new String(b, StandardCharsets.UTF_8)).find());
+  }
 
   /** Whether this table is the Playbooks table with the shipped hidden rows. */
   static boolean readsAsData(Workbook book, Table table) {

@@ -39,6 +39,8 @@ final class PolicyCompiler {
     List<Table> tables = new ArrayList<>();
     Map<String, String> drl = new HashMap<>();
     Table asData = null; // the Playbooks table, when it is read as data rather than compiled
+    // a version stored before the lookup rule existed has its Playbooks rows compiled as rules
+    boolean lookupDeclared = PlaybookSheet.lookupDeclared(files.ruleFiles().values());
     if (files.workbooks().isEmpty()) {
       problems.add("no decision tables found: expected decision-tables/*.xlsx");
     }
@@ -48,7 +50,7 @@ final class PolicyCompiler {
         tables.addAll(found);
         List<Table> asRules = new ArrayList<>();
         for (Table t : found) {
-          if (PlaybookSheet.readsAsData(book, t)) {
+          if (lookupDeclared && PlaybookSheet.readsAsData(book, t)) {
             asData = t;
           } else {
             asRules.add(t);

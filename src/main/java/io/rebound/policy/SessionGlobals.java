@@ -2,6 +2,9 @@ package io.rebound.policy;
 
 import io.rebound.policy.facts.EvidenceOrder;
 import io.rebound.policy.facts.PlaybookRows;
+import java.util.HashSet;
+import java.util.Set;
+import org.kie.api.definition.KiePackage;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -11,8 +14,20 @@ import org.kie.api.runtime.KieSession;
  */
 record SessionGlobals(EvidenceOrder order, PlaybookRows playbooks) {
 
+  /**
+   * Sets the globals the policy's rules declare. A version stored before a global existed (its
+   * rules never mention it) still loads: Drools refuses a global its rules do not declare.
+   */
   void setOn(KieSession session) {
-    session.setGlobal("order", order);
-    session.setGlobal("playbooks", playbooks);
+    Set<String> declared = new HashSet<>();
+    for (KiePackage p : session.getKieBase().getKiePackages()) {
+      p.getGlobalVariables().forEach(g -> declared.add(g.getName()));
+    }
+    if (declared.contains("order")) {
+      session.setGlobal("order", order);
+    }
+    if (declared.contains("playbooks")) {
+      session.setGlobal("playbooks", playbooks);
+    }
   }
 }

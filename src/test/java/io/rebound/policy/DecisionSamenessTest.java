@@ -76,6 +76,20 @@ class DecisionSamenessTest {
     assertThat(differences).as("decisions that changed").isEmpty();
   }
 
+  /**
+   * Policy versions stored in the database before this engine change (rank numbers in hidden rows,
+   * no lookup rule, the old approval layout) must still load and decide exactly as they did.
+   */
+  @Test
+  void aPolicyVersionStoredBeforeTheChangeStillDecidesTheSame() throws IOException {
+    Path stored = Path.of("src/test/resources/policy/sameness/c9b6725");
+    List<FailureFact> facts = randomFacts();
+
+    List<String> now = decideAll(PolicyEngine.fromDirectory(stored), facts);
+
+    assertThat(now).isEqualTo(read());
+  }
+
   /** One line per fact, in order: its decision and explanation; then every playbook lookup. */
   static List<String> decideAll(PolicyEngine engine, List<FailureFact> facts) {
     List<String> lines = new ArrayList<>();

@@ -272,6 +272,11 @@ public final class DerivedFacts {
       this.action = action;
     }
 
+    /** As policy versions stored before the environment was carried here build it. */
+    public PlannedAction(String rule, String action) {
+      this(rule, null, action);
+    }
+
     public String getEnvironment() {
       return environment;
     }
