@@ -3,6 +3,7 @@ package io.rebound.policy;
 import io.rebound.policy.facts.DerivedFacts.Derived;
 import java.util.ArrayList;
 import java.util.List;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
@@ -28,9 +29,18 @@ final class DecisionTrace extends DefaultAgendaEventListener implements RuleRunt
     handles.clear();
   }
 
+  /**
+   * Marks a rule that looks rows up in a table read as data: what explains a decision is the row it
+   * found (workbook, sheet, row), so the trace lists each row it inserted instead of the rule.
+   */
+  static final String EXPLAINED_BY_ROWS = "explainedByRows";
+
   @Override
   public void afterMatchFired(AfterMatchFiredEvent event) {
-    fired.add(event.getMatch().getRule().getName());
+    Rule rule = event.getMatch().getRule();
+    if (!explainedByRows(rule)) {
+      fired.add(rule.getName());
+    }
   }
 
   @Override
@@ -38,7 +48,14 @@ final class DecisionTrace extends DefaultAgendaEventListener implements RuleRunt
     handles.add(event.getFactHandle());
     if (event.getObject() instanceof Derived d) {
       derived.add(d);
+      if (event.getRule() != null && explainedByRows(event.getRule())) {
+        fired.add(d.getRule());
+      }
     }
+  }
+
+  private static boolean explainedByRows(Rule rule) {
+    return rule.getMetaData().containsKey(EXPLAINED_BY_ROWS);
   }
 
   @Override

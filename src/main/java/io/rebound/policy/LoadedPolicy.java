@@ -54,25 +54,33 @@ final class LoadedPolicy {
 
   private record Memo(Decision decision, List<ExplanationEntry> explanation) {}
 
-  LoadedPolicy(KieBase kieBase, RuleCatalog catalog, String version, long compileMillis) {
+  LoadedPolicy(
+      KieBase kieBase,
+      RuleCatalog catalog,
+      SessionGlobals globals,
+      String version,
+      long compileMillis) {
     this.kieBase = kieBase;
     this.catalog = catalog;
     this.assembler = new DecisionAssembler(catalog);
     this.vocabulary = catalog.messageVocabulary();
     this.version = version;
     this.compileMillis = compileMillis;
-    this.sessions = ThreadLocal.withInitial(() -> new ThreadSession(newConfinedSession(kieBase)));
+    this.sessions =
+        ThreadLocal.withInitial(() -> new ThreadSession(newConfinedSession(kieBase, globals)));
   }
 
   /**
    * A session only its own thread ever touches: Drools' default guards every insert, delete and
    * propagation with locks and a synchronised queue, which cost more than a whole rule firing.
    */
-  private static KieSession newConfinedSession(KieBase kieBase) {
+  private static KieSession newConfinedSession(KieBase kieBase, SessionGlobals globals) {
     KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
     conf.setOption(ThreadSafeOption.NO);
     conf.setOption(KeepReferenceOption.NO);
-    return kieBase.newKieSession(conf, null);
+    KieSession session = kieBase.newKieSession(conf, null);
+    globals.setOn(session);
+    return session;
   }
 
   Evaluation evaluate(FailureFact fact) {
@@ -130,6 +138,11 @@ final class LoadedPolicy {
 
   String version() {
     return version;
+  }
+
+  /** Whether a rule of that name was compiled into the KieBase (a table read as data has none). */
+  boolean compiledAsRule(String ruleName) {
+    return kieBase.getRule("io.rebound.policy", ruleName) != null;
   }
 
   long compileMillis() {

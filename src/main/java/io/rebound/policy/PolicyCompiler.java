@@ -1,14 +1,21 @@
 package io.rebound.policy;
 
 import io.rebound.policy.WorkbookTables.Table;
-import java.io.ByteArrayInputStream;
+import io.rebound.policy.facts.EvidenceOrder;
+import io.rebound.policy.facts.PlaybookRows;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.drools.decisiontable.SpreadsheetCompiler;
+import org.drools.decisiontable.parser.DefaultRuleSheetListener;
+import org.drools.decisiontable.parser.xls.ExcelParser;
+import org.drools.template.parser.DataListener;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -31,20 +38,27 @@ final class PolicyCompiler {
     List<String> problems = new ArrayList<>();
     List<Table> tables = new ArrayList<>();
     Map<String, String> drl = new HashMap<>();
+    Table asData = null; // the Playbooks table, when it is read as data rather than compiled
+    // a version stored before the lookup rule existed has its Playbooks rows compiled as rules
+    boolean lookupDeclared = PlaybookSheet.lookupDeclared(files.ruleFiles().values());
     if (files.workbooks().isEmpty()) {
       problems.add("no decision tables found: expected decision-tables/*.xlsx");
     }
     for (var wb : files.workbooks().entrySet()) {
-      try {
-        List<Table> found = WorkbookTables.read(wb.getKey(), wb.getValue());
+      try (Workbook book = WorkbookTables.open(wb.getKey(), wb.getValue())) {
+        List<Table> found = WorkbookTables.read(wb.getKey(), book);
         tables.addAll(found);
-        // one DRL per sheet: each sheet carries its own RuleSet and Import rows
-        for (String sheet : found.stream().map(Table::sheet).distinct().toList()) {
-          drl.put(
-              wb.getKey() + "/" + sheet + ".drl",
-              new SpreadsheetCompiler().compile(new ByteArrayInputStream(wb.getValue()), sheet));
+        List<Table> asRules = new ArrayList<>();
+        for (Table t : found) {
+          if (lookupDeclared && PlaybookSheet.readsAsData(book, t)) {
+            asData = t;
+          } else {
+            asRules.add(t);
+          }
         }
-      } catch (RuntimeException e) {
+        sheetDrl(book, asRules)
+            .forEach((sheet, text) -> drl.put(wb.getKey() + "/" + sheet + ".drl", text));
+      } catch (RuntimeException | IOException e) {
         problems.add(
             wb.getKey().substring(wb.getKey().indexOf('/') + 1)
                 + ": the workbook cannot be read as decision tables: "
@@ -63,8 +77,35 @@ final class PolicyCompiler {
     tables.forEach(catalog::addTable);
     files.ruleFiles().forEach((path, bytes) -> catalog.addDrl(path, drl.get(path)));
     drl.values().forEach(catalog::addRuleText);
+    // tables were read workbook by workbook (by file name), each in sheet order
+    EvidenceOrder order =
+        new EvidenceOrder(
+            tables.stream().map(t -> List.of(t.name(), t.sheet() + " " + t.name())).toList());
+    SessionGlobals globals =
+        new SessionGlobals(order, asData == null ? PlaybookRows.NONE : PlaybookSheet.rows(asData));
     long millis = (System.nanoTime() - started) / 1_000_000;
-    return new LoadedPolicy(kieBase, catalog, files.version(), millis);
+    return new LoadedPolicy(kieBase, catalog, globals, files.version(), millis);
+  }
+
+  /**
+   * One DRL per sheet, as SpreadsheetCompiler writes it sheet by sheet (each sheet carries its own
+   * RuleSet and Import rows), from one pass over the workbook already open: compiling sheet by
+   * sheet from the bytes parsed the whole workbook again for every sheet.
+   */
+  private static Map<String, String> sheetDrl(Workbook book, List<Table> tables) {
+    Map<String, List<DataListener>> listeners = new LinkedHashMap<>();
+    Map<String, DefaultRuleSheetListener> bySheet = new LinkedHashMap<>();
+    for (String sheet : tables.stream().map(Table::sheet).distinct().toList()) {
+      DefaultRuleSheetListener listener = new DefaultRuleSheetListener();
+      listener.setWorksheetName(sheet);
+      bySheet.put(sheet, listener);
+      listeners.put(sheet, List.of(listener));
+    }
+    new ExcelParser(listeners).parseWorkbook(book);
+    SpreadsheetCompiler compiler = new SpreadsheetCompiler();
+    Map<String, String> drl = new LinkedHashMap<>();
+    bySheet.forEach((sheet, listener) -> drl.put(sheet, compiler.listenerToString(listener)));
+    return drl;
   }
 
   /** Problems name the workbook as ops know it: "playbooks.xlsx", not "decision-tables/...". */

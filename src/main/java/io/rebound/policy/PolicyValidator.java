@@ -231,7 +231,12 @@ final class PolicyValidator {
           "Priority",
           "Needs approval",
           "Category",
-          "Versions to try, in order" ->
+          "Versions to try, in order",
+          // the last column of its table: the cell that inserts the row's outcome, so an empty
+          // one would make the row silently do nothing
+          "Why",
+          "Why a human must act",
+          "Why this is not a failure" ->
           true;
       case "Error type", "Environment", "Message mentions", "Library" ->
           !t.name().equals("Normal stops");

@@ -61,8 +61,30 @@ final class WorkbookTables {
    * @throws IllegalArgumentException with a plain message when the bytes are not a workbook
    */
   static List<Table> read(String file, byte[] bytes) {
+    try (Workbook wb = open(file, bytes)) {
+      return read(file, wb);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException(
+          file + ": cannot be opened as an .xlsx workbook (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
+   * @throws IllegalArgumentException with a plain message when the bytes are not a workbook
+   */
+  static Workbook open(String file, byte[] bytes) {
+    try {
+      return WorkbookFactory.create(new ByteArrayInputStream(bytes));
+    } catch (Exception e) {
+      throw new IllegalArgumentException(
+          file + ": cannot be opened as an .xlsx workbook (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /** The tables of a workbook already open (the compiler reads each workbook once). */
+  static List<Table> read(String file, Workbook wb) {
     List<Table> tables = new ArrayList<>();
-    try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
+    try {
       for (Sheet sheet : wb) {
         for (Row row : sheet) {
           for (Cell cell : row) {
@@ -73,7 +95,7 @@ final class WorkbookTables {
           }
         }
       }
-    } catch (Exception e) {
+    } catch (RuntimeException e) {
       throw new IllegalArgumentException(
           file + ": cannot be opened as an .xlsx workbook (" + e.getMessage() + ")", e);
     }

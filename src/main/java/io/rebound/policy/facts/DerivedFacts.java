@@ -259,11 +259,26 @@ public final class DerivedFacts {
    * even when the restart before it did not.
    */
   public static final class PlannedAction extends Derived {
+    private final String environment;
     private final String action;
 
-    public PlannedAction(String rule, String action) {
+    /**
+     * @param environment carried here so an Approval row matches this one fact (environment and
+     *     action) rather than joining it with the classification
+     */
+    public PlannedAction(String rule, String environment, String action) {
       super(rule);
+      this.environment = environment;
       this.action = action;
+    }
+
+    /** As policy versions stored before the environment was carried here build it. */
+    public PlannedAction(String rule, String action) {
+      this(rule, null, action);
+    }
+
+    public String getEnvironment() {
+      return environment;
     }
 
     public String getAction() {

@@ -5,6 +5,12 @@ public final class RuleNames {
 
   private RuleNames() {}
 
+  /** The table a table rule belongs to: its name without the "_{row}" suffix. */
+  public static String tableOf(String ruleName) {
+    int underscore = ruleName.lastIndexOf('_');
+    return underscore < 0 ? ruleName : ruleName.substring(0, underscore);
+  }
+
   /** The 1-based spreadsheet row of a table rule, or 0 for a hand-written rule. */
   public static int rowOf(String ruleName) {
     int underscore = ruleName.lastIndexOf('_');
