@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The ops loop of issue 8 over real HTTP on a running service (H2): download the playbooks workbook
@@ -43,7 +44,8 @@ import tools.jackson.databind.JsonNode;
       "rebound.security.api-tokens=viewer:viewer-token,operator:operator-token,admin:admin-token",
       "rebound.security.generated-secrets-file=target/policy-lifecycle-secrets.properties",
       "rebound.databricks.watch.cluster-ids=",
-      "rebound.policy.poll-interval=100ms"
+      "rebound.policy.poll-interval=100ms",
+      "rebound.webhooks.azure-monitor.secret=" + PolicyLifecycleIntegrationTest.WEBHOOK_SECRET
     })
 @TestMethodOrder(MethodOrderer.MethodName.class)
 class PolicyLifecycleIntegrationTest {
@@ -54,6 +56,13 @@ class PolicyLifecycleIntegrationTest {
   static final FailureFact OUT_OF_MEMORY =
       Facts.databricksMessage(
           "java.lang.OutOfMemoryError: Java heap space", Environment.PRODUCTION);
+
+  static final String WEBHOOK_SECRET = "lifecycle-azure-monitor-secret";
+
+  /** A Log Analytics alert whose rule author named the termination code column ReasonCode. */
+  static final Path REASON_CODE_ALERT =
+      Path.of(
+          "src/test/resources/corpus/azure-monitor-log-legacy/reason-code-column-quota-exceeded.json");
 
   @LocalServerPort int port;
   @Autowired io.rebound.incident.IncidentRecorder recorder;
@@ -159,14 +168,30 @@ class PolicyLifecycleIntegrationTest {
       }
     }
     var shipped = PolicyCopies.table(ShippedPolicy.DIR, "playbooks.xlsx", "Playbooks");
-    int driverRow = rowOf(shipped, "DatabricksDriverNotResponding");
-    int gatewayRow = rowOf(shipped, "GatewayTimeout");
+    int driverRow = PolicyCopies.rowWith(shipped, "Error type", "DatabricksDriverNotResponding");
+    int gatewayRow = PolicyCopies.rowWith(shipped, "Error type", "GatewayTimeout");
     assertThat(playbookRows.get("workbook").asString()).isEqualTo("playbooks.xlsx");
     assertThat(playbookRows.get("rows").asInt()).isEqualTo(shipped.rows().size());
     assertThat(playbookRows.get("reached").asInt()).isBetween(1, 2);
     assertThat(playbookRows.get("unreached").toString())
         .doesNotContain(String.valueOf(driverRow))
         .contains(String.valueOf(gatewayRow));
+    // feature coverage: only from a report a build shipped for exactly this version's files (an
+    // earlier `mvn verify` may have left one on the class path); otherwise a note says why not
+    JsonNode features = coverage.body().get("features");
+    if (features.get("available").asBoolean()) {
+      assertThat(features.get("report").get("policyVersion").asString())
+          .isEqualTo(viewer.get("/api/policy/versions/1").body().get("contentHash").asString());
+      assertThat(features.get("report").get("tables").size()).isPositive();
+    } else {
+      assertThat(features.get("note").asString()).isNotBlank();
+      assertThat(features.get("report").isNull()).isTrue();
+    }
+    // a version the build's features never ran against has no feature coverage, whatever the jar
+    JsonNode candidateFeatures =
+        viewer.get("/api/policy/versions/" + candidate + "/coverage").body().get("features");
+    assertThat(candidateFeatures.get("available").asBoolean()).isFalse();
+    assertThat(candidateFeatures.get("note").asString()).isNotBlank();
 
     assertThat(admin.post("/api/policy/candidates/" + candidate + "/replay?from=yesterday"))
         .satisfies(
@@ -205,20 +230,30 @@ class PolicyLifecycleIntegrationTest {
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.body().get("error").asString()).isEqualTo("not_a_candidate");
 
-    List<String> actions =
-        jdbc.sql("SELECT action FROM policy_audit_event WHERE resource = ? ORDER BY seq")
+    // every step is an audit event naming who took it: the admin's identity for the changes, the
+    // viewer's for the lint they asked for
+    String adminActor = uploaded.body().get("author").asString();
+    List<String> trail =
+        jdbc.sql(
+                "SELECT action, actor FROM policy_audit_event WHERE resource = ? OR (resource ="
+                    + " 'policy/v1' AND action = 'policy.rolled_back') ORDER BY seq")
             .param("policy/v" + candidate)
-            .query(String.class)
+            .query((rs, i) -> rs.getString(1) + " by " + rs.getString(2))
             .list();
-    assertThat(actions)
+    assertThat(trail)
         .containsSubsequence(
-            "policy.candidate_uploaded",
-            "policy.linted",
-            "policy.promoted",
-            "policy.promotion_refused");
+            "policy.candidate_uploaded by " + adminActor,
+            "policy.linted by " + adminActor,
+            "policy.replayed by " + adminActor,
+            "policy.promoted by " + adminActor,
+            "policy.rolled_back by " + adminActor,
+            "policy.promotion_refused by " + adminActor)
+        .anySatisfy(e -> assertThat(e).matches("policy\\.linted by viewer-.+"));
     PolicyApi.Answer audit = viewer.get("/api/policy/audit");
     assertThat(audit.status()).isEqualTo(200);
     assertThat(audit.body().get(0).get("action").asString()).isEqualTo("policy.promotion_refused");
+    assertThat(audit.body().get(0).get("actor").asString()).isEqualTo(adminActor);
+    assertThat(audit.body().get(0).get("resource").asString()).isEqualTo("policy/v" + candidate);
     assertThat(audit.body().toString()).contains("policy.rolled_back", "\"actor\":\"admin-");
   }
 
@@ -243,6 +278,13 @@ class PolicyLifecycleIntegrationTest {
     assertThat(refused.body().toString()).doesNotContain("Exception", "at io.rebound");
     assertThat(versions.list().get(0).number()).isEqualTo(newest);
     assertThat(decisions.policyVersion()).isEqualTo(before);
+    // refused uploads are audited too, with who sent them and what was wrong
+    PolicyApi.Answer audit = viewer.get("/api/policy/audit?limit=1");
+    assertThat(audit.status()).isEqualTo(200);
+    assertThat(audit.body().get(0).get("action").asString()).isEqualTo("policy.candidate_refused");
+    assertThat(audit.body().get(0).get("actor").asString()).startsWith("admin-");
+    assertThat(audit.body().get(0).get("details").get("problems").get(0).asString())
+        .contains("cell " + cell);
   }
 
   @Test
@@ -355,12 +397,99 @@ class PolicyLifecycleIntegrationTest {
     assertThat(decided).isGreaterThan(100);
   }
 
-  private static int rowOf(WorkbookTables.Table playbooks, String errorType) {
-    return playbooks.rows().stream()
-        .filter(r -> errorType.equals(r.value(playbooks.column("Error type"))))
-        .findFirst()
-        .orElseThrow()
-        .row();
+  /**
+   * The Field names sheet belongs to the policy version: promoting a classification workbook that
+   * names a new column changes how the next delivery is read, without a restart, and a rollback
+   * changes it back. The delivery is also decided by the promoted version.
+   */
+  @Test
+  void g_aPromotedFieldNamesSheetReadsTheNextDeliveryWithoutARestart(@TempDir Path dir)
+      throws Exception {
+    ObjectNode body = (ObjectNode) PolicyApi.JSON.readTree(REASON_CODE_ALERT.toFile()).get("body");
+    JsonNode columns =
+        body.path("data")
+            .path("alertContext")
+            .path("SearchResults")
+            .path("tables")
+            .get(0)
+            .path("columns");
+    boolean renamed = false;
+    for (JsonNode c : columns) {
+      if (c.path("name").asString().equals("ReasonCode")) {
+        ((ObjectNode) c).put("name", "StopCode"); // a name the shipped sheet does not know
+        renamed = true;
+      }
+    }
+    assertThat(renamed).isTrue();
+    String question =
+        "{\"source\":\"azure-monitor\",\"payload\":"
+            + PolicyApi.JSON.writeValueAsString(body)
+            + "}";
+    PolicyApi operator = new PolicyApi(port, "operator-token");
+    assertThat(terminationCodeAsked(operator, question)).isEmpty();
+
+    Path workbook =
+        Files.createDirectories(dir.resolve("decision-tables")).resolve("classification.xlsx");
+    Files.write(workbook, admin.download("/api/policy/versions/1/files/classification.xlsx"));
+    int row =
+        PolicyCopies.rowOfText(dir, "classification.xlsx", "Field names", 1, "termination code");
+    String names = PolicyCopies.readCell(dir, "classification.xlsx", "Field names", row, 0);
+    PolicyCopies.setCell(
+        dir, "classification.xlsx", "Field names", "A" + row, names + ", StopCode");
+    PolicyApi.Answer uploaded =
+        admin.upload(Map.of("classification.xlsx", Files.readAllBytes(workbook)), "StopCode");
+    assertThat(uploaded.status()).isEqualTo(201);
+    assertThat(uploaded.body().get("lint").get("errors").size()).isZero();
+    int candidate = uploaded.body().get("version").asInt();
+    PolicyApi.Answer promoted = admin.post("/api/policy/candidates/" + candidate + "/promote");
+    assertThat(promoted.status()).isEqualTo(200);
+    String promotedHash = promoted.body().get("contentHash").asString();
+
+    assertThat(terminationCodeAsked(operator, question))
+        .isEqualTo("AZURE_QUOTA_EXCEEDED_EXCEPTION");
+    PolicyApi.Answer delivered =
+        admin.postWebhook(
+            "/webhooks/azure-monitor", PolicyApi.JSON.writeValueAsString(body), WEBHOOK_SECRET);
+    assertThat(delivered.status()).isEqualTo(202);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        jdbc.sql("SELECT policy_version, fact FROM incident")
+                            .query((rs, i) -> rs.getString(1) + " " + rs.getString(2))
+                            .list())
+                    .anySatisfy(
+                        incident ->
+                            assertThat(incident)
+                                .startsWith(promotedHash + " ")
+                                .contains(
+                                    "\"terminationCode\":\"AZURE_QUOTA_EXCEEDED_EXCEPTION\"")));
+
+    assertThat(admin.post("/api/policy/rollback").status()).isEqualTo(200);
+    assertThat(terminationCodeAsked(operator, question)).isEmpty();
+
+    // a sheet that names a field Rebound does not read is refused before it can be promoted
+    PolicyCopies.setCell(dir, "classification.xlsx", "Field names", "B" + row, "stop reason");
+    PolicyApi.Answer broken =
+        admin.upload(Map.of("classification.xlsx", Files.readAllBytes(workbook)), "typo");
+    assertThat(broken.status()).isEqualTo(201);
+    assertThat(broken.body().get("lint").get("errors").toString())
+        .contains(
+            "classification.xlsx, sheet Field names, cell B"
+                + row
+                + ": 'stop reason' is not a field Rebound reads");
+    PolicyApi.Answer refused =
+        admin.post("/api/policy/candidates/" + broken.body().get("version").asInt() + "/promote");
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(terminationCodeAsked(operator, question)).isEmpty();
+  }
+
+  private static String terminationCodeAsked(PolicyApi operator, String question) {
+    PolicyApi.Answer a = operator.postJson("/api/decisions/evaluate", question);
+    assertThat(a.status()).as("what-if answer %s", a.body()).isEqualTo(200);
+    JsonNode code = a.body().path("fact").path("codes").path("terminationCode");
+    return code.isNull() || code.isMissingNode() ? "" : code.asString();
   }
 
   private Path downloadPlaybooksInto(Path dir) throws Exception {

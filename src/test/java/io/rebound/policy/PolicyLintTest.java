@@ -163,10 +163,10 @@ class PolicyLintTest {
     PolicyCopies.copyShipped(dir);
     String sheet = "Message patterns";
     var patterns = PolicyCopies.table(dir, "classification.xlsx", sheet);
-    int timedOut = rowWith(patterns, "timed out");
-    int startFailure = rowWith(patterns, "failed to start");
-    int oom = rowWith(patterns, "OOM");
-    int exhausted = rowWith(patterns, "RESOURCE_EXHAUSTED");
+    int timedOut = PolicyCopies.rowWith(patterns, "Message mentions", "timed out");
+    int startFailure = PolicyCopies.rowWith(patterns, "Message mentions", "failed to start");
+    int oom = PolicyCopies.rowWith(patterns, "Message mentions", "OOM");
+    int exhausted = PolicyCopies.rowWith(patterns, "Message mentions", "RESOURCE_EXHAUSTED");
     assertThat(timedOut).isLessThan(startFailure);
     assertThat(oom).isLessThan(exhausted);
     PolicyCopies.setCell(dir, "classification.xlsx", sheet, "B" + startFailure, "job timed out");
@@ -206,14 +206,6 @@ class PolicyLintTest {
                 Facts.databricksMessage(
                     "Run failed: job timed out after 3600 s", Environment.PRODUCTION));
     assertThat(e.decision().errorType()).isEqualTo("DatabricksTimeoutError");
-  }
-
-  private static int rowWith(WorkbookTables.Table t, String mentions) {
-    return t.rows().stream()
-        .filter(r -> mentions.equals(r.value(t.column("Message mentions"))))
-        .findFirst()
-        .orElseThrow()
-        .row();
   }
 
   @Test
