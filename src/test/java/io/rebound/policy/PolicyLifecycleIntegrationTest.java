@@ -59,11 +59,6 @@ class PolicyLifecycleIntegrationTest {
 
   static final String WEBHOOK_SECRET = "lifecycle-azure-monitor-secret";
 
-  /** A Log Analytics alert whose rule author named the termination code column ReasonCode. */
-  static final Path REASON_CODE_ALERT =
-      Path.of(
-          "src/test/resources/corpus/azure-monitor-log-legacy/reason-code-column-quota-exceeded.json");
-
   @LocalServerPort int port;
   @Autowired io.rebound.incident.IncidentRecorder recorder;
   @Autowired DecisionService decisions;
@@ -405,22 +400,7 @@ class PolicyLifecycleIntegrationTest {
   @Test
   void g_aPromotedFieldNamesSheetReadsTheNextDeliveryWithoutARestart(@TempDir Path dir)
       throws Exception {
-    ObjectNode body = (ObjectNode) PolicyApi.JSON.readTree(REASON_CODE_ALERT.toFile()).get("body");
-    JsonNode columns =
-        body.path("data")
-            .path("alertContext")
-            .path("SearchResults")
-            .path("tables")
-            .get(0)
-            .path("columns");
-    boolean renamed = false;
-    for (JsonNode c : columns) {
-      if (c.path("name").asString().equals("ReasonCode")) {
-        ((ObjectNode) c).put("name", "StopCode"); // a name the shipped sheet does not know
-        renamed = true;
-      }
-    }
-    assertThat(renamed).isTrue();
+    ObjectNode body = FieldNameEdits.alertWithNewColumnName();
     String question =
         "{\"source\":\"azure-monitor\",\"payload\":"
             + PolicyApi.JSON.writeValueAsString(body)
@@ -431,11 +411,7 @@ class PolicyLifecycleIntegrationTest {
     Path workbook =
         Files.createDirectories(dir.resolve("decision-tables")).resolve("classification.xlsx");
     Files.write(workbook, admin.download("/api/policy/versions/1/files/classification.xlsx"));
-    int row =
-        PolicyCopies.rowOfText(dir, "classification.xlsx", "Field names", 1, "termination code");
-    String names = PolicyCopies.readCell(dir, "classification.xlsx", "Field names", row, 0);
-    PolicyCopies.setCell(
-        dir, "classification.xlsx", "Field names", "A" + row, names + ", StopCode");
+    int row = FieldNameEdits.addNewName(dir);
     PolicyApi.Answer uploaded =
         admin.upload(Map.of("classification.xlsx", Files.readAllBytes(workbook)), "StopCode");
     assertThat(uploaded.status()).isEqualTo(201);
@@ -445,8 +421,7 @@ class PolicyLifecycleIntegrationTest {
     assertThat(promoted.status()).isEqualTo(200);
     String promotedHash = promoted.body().get("contentHash").asString();
 
-    assertThat(terminationCodeAsked(operator, question))
-        .isEqualTo("AZURE_QUOTA_EXCEEDED_EXCEPTION");
+    assertThat(terminationCodeAsked(operator, question)).isEqualTo(FieldNameEdits.CODE);
     PolicyApi.Answer delivered =
         admin.postWebhook(
             "/webhooks/azure-monitor", PolicyApi.JSON.writeValueAsString(body), WEBHOOK_SECRET);
@@ -483,6 +458,40 @@ class PolicyLifecycleIntegrationTest {
         admin.post("/api/policy/candidates/" + broken.body().get("version").asInt() + "/promote");
     assertThat(refused.status()).isEqualTo(409);
     assertThat(terminationCodeAsked(operator, question)).isEmpty();
+  }
+
+  /** Ops' CI runs the command on a folder; the service lints the same files the same way. */
+  @Test
+  void h_theLintTheApiShowsIsWhatTheCommandPrints(@TempDir Path dir) throws Exception {
+    PolicyCopies.copyShipped(dir);
+    String sheet = "Run terminations";
+    PolicyCopies.setCell(dir, "classification.xlsx", sheet, "A12", "LIBRARY_INSTALLATION_ERROR");
+    PolicyCopies.setCell(dir, "classification.xlsx", sheet, "B12", "FAILED");
+    PolicyApi.Answer uploaded =
+        admin.upload(
+            Map.of(
+                "classification.xlsx",
+                Files.readAllBytes(dir.resolve("decision-tables/classification.xlsx"))),
+            "a row that can never decide");
+    assertThat(uploaded.status()).isEqualTo(201);
+    List<String> warnings = new ArrayList<>();
+    uploaded.body().get("lint").get("warnings").forEach(w -> warnings.add(w.asString()));
+    assertThat(warnings)
+        .anyMatch(
+            w ->
+                w.startsWith(
+                    "classification.xlsx, sheet Run terminations,"
+                        + " cell A12: row 12 can never decide: row 11 above it (cell A11)"));
+
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    int code =
+        PolicyLintCommand.run(
+            new String[] {dir.toString()},
+            new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+    String text = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(code).isZero();
+    assertThat(text.lines().filter(l -> l.startsWith("WARNING ")).toList())
+        .containsExactlyElementsOf(warnings.stream().map(w -> "WARNING " + w).toList());
   }
 
   private static String terminationCodeAsked(PolicyApi operator, String question) {
