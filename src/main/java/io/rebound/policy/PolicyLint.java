@@ -345,7 +345,7 @@ final class PolicyLint {
    * found inside lower's own words: the characters around that place are lower's, or the word
    * boundary lower itself requires. A lower phrase with * is not claimed (the * can be any text).
    */
-  private static boolean alwaysMentioned(String upper, String lower) {
+  static boolean alwaysMentioned(String upper, String lower) {
     if (lower.contains("*")) {
       return false;
     }

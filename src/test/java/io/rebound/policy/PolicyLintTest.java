@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rebound.failure.Environment;
+import io.rebound.policy.facts.MessageVocabulary;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -206,6 +208,82 @@ class PolicyLintTest {
                 Facts.databricksMessage(
                     "Run failed: job timed out after 3600 s", Environment.PRODUCTION));
     assertThat(e.decision().errorType()).isEqualTo("DatabricksTimeoutError");
+  }
+
+  /**
+   * The unreachable warning for message phrases only claims what is certain: whenever lint says a
+   * message that mentions the lower phrase always mentions the upper one, the engine's own phrase
+   * matching agrees on random messages around it (whole words, case, '*', punctuation).
+   */
+  @Test
+  void aPhraseLintSaysIsAlwaysMentionedIsMentionedByEveryMessageMentioningTheLowerOne() {
+    Random random = new Random(20261203);
+    String[] words = {
+      "timed",
+      "out",
+      "Timed",
+      "job",
+      "OOM",
+      "OOMKilled",
+      "driver",
+      "not",
+      "responding",
+      "x",
+      "-",
+      ":",
+      "_",
+      "error",
+      "Error_",
+      "42",
+      "*"
+    };
+    int claims = 0;
+    for (int i = 0; i < 4000; i++) {
+      String lower = text(random, words, 1 + random.nextInt(4)).replace("*", "").trim();
+      if (lower.isEmpty()) {
+        continue;
+      }
+      String upper =
+          random.nextInt(3) == 0
+              ? text(random, words, 1 + random.nextInt(2)).trim()
+              : slice(random, lower);
+      if (upper.isEmpty() || !PolicyLint.alwaysMentioned(upper, lower)) {
+        continue;
+      }
+      claims++;
+      for (int k = 0; k < 25; k++) {
+        String message =
+            text(random, words, random.nextInt(3))
+                + (random.nextBoolean() ? " " : "")
+                + lower
+                + (random.nextBoolean() ? " " : "")
+                + text(random, words, random.nextInt(3));
+        if (mentions(lower, message)) {
+          assertThat(mentions(upper, message))
+              .as("'%s' claimed always mentioned with '%s'; message '%s'", upper, lower, message)
+              .isTrue();
+        }
+      }
+    }
+    assertThat(claims).as("claims checked").isGreaterThan(200);
+  }
+
+  private static String text(Random random, String[] words, int n) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      sb.append(random.nextBoolean() ? " " : "").append(words[random.nextInt(words.length)]);
+    }
+    return sb.toString();
+  }
+
+  private static String slice(Random random, String s) {
+    int from = random.nextInt(s.length());
+    return s.substring(from, from + 1 + random.nextInt(s.length() - from)).trim();
+  }
+
+  private static boolean mentions(String phrase, String message) {
+    var read = MessageVocabulary.of(List.of("mentions(\"" + phrase + "\")")).read(message);
+    return read != null && read.phrases().contains(phrase);
   }
 
   @Test
