@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -29,14 +30,14 @@ final class AzureMonitorAlertReader implements BodyReader {
   static final String ADF_CANCELLED = "Cancelled";
 
   private final Source fixedSource;
-  private final FieldNames names;
+  private final Supplier<FieldNames> names;
 
   /**
    * @param fixedSource the platform every alert on this webhook is about, or null to pick it from
    *     the alerted resource
    * @param names what the columns and properties rule authors named mean
    */
-  AzureMonitorAlertReader(Source fixedSource, FieldNames names) {
+  AzureMonitorAlertReader(Source fixedSource, Supplier<FieldNames> names) {
     this.fixedSource = fixedSource;
     this.names = names;
   }
@@ -69,7 +70,7 @@ final class AzureMonitorAlertReader implements BodyReader {
   private FactBuilder read(JsonNode body, Map<String, JsonNode> row) {
     JsonNode data = body.path("data");
     JsonNode essentials = essentials(body);
-    AlertFields fields = AlertFields.of(body, row, names);
+    AlertFields fields = AlertFields.of(body, row, names.get());
     if (!essentials.isObject() && fields.isEmpty()) {
       throw new UnreadablePayloadException(NO_ESSENTIALS);
     }

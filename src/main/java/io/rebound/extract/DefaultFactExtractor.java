@@ -5,6 +5,7 @@ import io.rebound.failure.Source;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -31,8 +32,16 @@ public class DefaultFactExtractor implements FactExtractor {
    * @param names what the columns and properties rule authors named mean (the classification
    *     workbook's "Field names" sheet)
    */
-  @Autowired
   public DefaultFactExtractor(EnvironmentResolver environments, FieldNames names) {
+    this(environments, new FieldNamesInForce(names));
+  }
+
+  /**
+   * @param names the field names in force, read again for every body: a promoted policy version
+   *     changes them without a restart
+   */
+  @Autowired
+  public DefaultFactExtractor(EnvironmentResolver environments, FieldNamesInForce names) {
     this.environments = environments;
     DatabricksRunReader runs = new DatabricksRunReader();
     // The prior tool's users post Databricks bodies to /azure-monitor and ADF alerts to
@@ -99,7 +108,7 @@ public class DefaultFactExtractor implements FactExtractor {
                     List.of(new GenericReader()))));
   }
 
-  private static SourceReaders fixedAzure(Source source, FieldNames names) {
+  private static SourceReaders fixedAzure(Source source, Supplier<FieldNames> names) {
     return new SourceReaders(
         "an Azure Monitor alert in the common alert schema about a " + source.id() + " resource",
         List.of(new AzureMonitorAlertReader(source, names), new AdfRunReader(source)));

@@ -77,16 +77,20 @@ public final class FieldNamesSheet {
       if (names.isEmpty() && meaning.isEmpty()) {
         continue;
       }
-      String at = WORKBOOK + ", " + SHEET + ", row " + (row.getRowNum() + 1);
+      // the same "workbook, sheet, cell" as every other policy message
+      String at = WORKBOOK + ", sheet " + SHEET + ", cell ";
+      int line = row.getRowNum() + 1;
       if (names.isEmpty() || meaning.isEmpty()) {
         throw new IllegalArgumentException(
-            at + ": give both the names in the alert (column A) and what they mean (column B)");
+            at
+                + (names.isEmpty() ? "A" : "B")
+                + line
+                + ": give both the names in the alert (column A) and what they mean (column B)");
       }
       try {
         FieldNames.of(Map.of(meaning, List.of()));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            at + ", cell B" + (row.getRowNum() + 1) + ": " + e.getMessage());
+        throw new IllegalArgumentException(at + "B" + line + ": " + e.getMessage());
       }
       synonyms
           .computeIfAbsent(meaning, m -> new java.util.ArrayList<>())

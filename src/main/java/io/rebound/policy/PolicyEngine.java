@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The Drools-backed {@link DecisionService}. Build it from a policy folder holding rules/ and
  * decision-tables/ ({@link #fromDirectory}) or from the policy shipped in the jar ({@link
- * #shipped}). A reload validates and compiles the new files completely before it replaces the
- * policy in force: a broken workbook never replaces a working one.
+ * #shipped}). Stored versions are put in force by {@code PolicyVersions}, only once they have
+ * validated and compiled completely: a broken workbook never replaces a working one.
  */
 public final class PolicyEngine implements DecisionService {
 
@@ -51,19 +51,6 @@ public final class PolicyEngine implements DecisionService {
   public static PolicyEngine shipped() {
     PolicyFiles files = PolicyFiles.shipped();
     return new PolicyEngine(PolicyCompiler.compile(files), files);
-  }
-
-  /**
-   * Replaces the policy in force with the one in the folder, only if it is entirely valid.
-   *
-   * @return the new policy version
-   * @throws InvalidPolicyException and keeps the current policy when the folder has problems
-   */
-  public String reload(Path policyDir) {
-    PolicyFiles files = PolicyFiles.fromDirectory(policyDir);
-    LoadedPolicy candidate = PolicyCompiler.compile(files);
-    current.set(new InForce(candidate, files, 0));
-    return candidate.version();
   }
 
   /** Puts a compiled stored version in force in one atomic step. */

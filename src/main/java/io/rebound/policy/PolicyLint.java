@@ -5,9 +5,12 @@ import static io.rebound.policy.PolicyVocabulary.ENVIRONMENTS;
 import static io.rebound.policy.PolicyVocabulary.ESCALATE;
 import static io.rebound.policy.PolicyVocabulary.HEALTH_CHECKS;
 
+import io.rebound.extract.FieldNamesSheet;
 import io.rebound.policy.WorkbookTables.Column;
 import io.rebound.policy.WorkbookTables.DataRow;
 import io.rebound.policy.WorkbookTables.Table;
+import io.rebound.policy.facts.MessageMentions;
+import io.rebound.policy.facts.MessageVocabulary;
 import io.rebound.policy.facts.PolicyLists;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +35,8 @@ final class PolicyLint {
     }
   }
 
+  private static final String MESSAGE_MENTIONS = "Message mentions";
+
   private final List<String> errors = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
 
@@ -50,8 +55,25 @@ final class PolicyLint {
       }
     }
     lint.errors.addAll(PolicyValidator.validate(tables));
+    lint.fieldNames(files);
     lint.check(tables);
     return new Report(lint.errors, lint.warnings);
+  }
+
+  /**
+   * The "Field names" sheet is read by the extractor, not compiled into rules: a version whose
+   * sheet cannot be read would not be put in force, so it must not be promoted.
+   */
+  private void fieldNames(PolicyFiles files) {
+    byte[] workbook = files.workbooks().get(PolicyFiles.TABLES + "/" + FieldNamesSheet.WORKBOOK);
+    if (workbook == null) {
+      return;
+    }
+    try {
+      FieldNamesSheet.read(workbook);
+    } catch (IllegalArgumentException e) {
+      errors.add(e.getMessage());
+    }
   }
 
   private void check(List<Table> tables) {
@@ -179,15 +201,10 @@ final class PolicyLint {
 
   private void unusedVocabulary(Table playbooks) {
     Set<String> actions = actionsUsed(playbooks).keySet();
+    Column action = playbooks.column("Action");
     for (String a : ACTIONS) {
-      if (!a.equals(ESCALATE) && !actions.contains(a)) {
-        warnings.add(
-            playbooks.file()
-                + ", sheet "
-                + playbooks.sheet()
-                + ": no playbook uses the action '"
-                + a
-                + "'");
+      if (action != null && !a.equals(ESCALATE) && !actions.contains(a)) {
+        warnings.add(playbooks.whereHeader(action) + ": no playbook uses the action '" + a + "'");
       }
     }
     Column hc = playbooks.column("Health check");
@@ -197,12 +214,7 @@ final class PolicyLint {
       for (String h : HEALTH_CHECKS) {
         if (!h.equals("none") && !used.contains(h)) {
           warnings.add(
-              playbooks.file()
-                  + ", sheet "
-                  + playbooks.sheet()
-                  + ": no playbook uses the health check '"
-                  + h
-                  + "'");
+              playbooks.whereHeader(hc) + ": no playbook uses the health check '" + h + "'");
         }
       }
     }
@@ -210,9 +222,11 @@ final class PolicyLint {
 
   /**
    * Two rows that can match the same failure (every condition equal, or empty on one side, which
-   * means "any") but decide differently leave the outcome to the engine's evaluation order. Rows
-   * with identical conditions are already refused by validation; this finds the ones an empty cell
-   * hides. A warning: a deliberate general row with specific exceptions is a valid policy.
+   * means "any") but decide differently. Rows with identical conditions are already refused by
+   * validation. Where the row nearest the top wins (the classification tables) and the upper row
+   * matches everything the lower one does, the lower row can never decide: that is reported as
+   * unreachable. Every other such pair is an overlap warning, since a deliberate general row with
+   * specific exceptions is a valid policy.
    */
   private void overlaps(Table t) {
     List<Column> conditions = t.columns().stream().filter(Column::condition).toList();
@@ -222,6 +236,8 @@ final class PolicyLint {
     if (conditions.isEmpty()) {
       return;
     }
+    boolean topRowWins = classifies(t);
+    Map<DataRow, DataRow> unreachable = new LinkedHashMap<>();
     // reported once per general row (the one with more empty cells), naming the rows it shadows
     Map<DataRow, List<Integer>> shadowed = new LinkedHashMap<>();
     List<DataRow> rows = t.rows();
@@ -229,15 +245,19 @@ final class PolicyLint {
       for (int j = i + 1; j < rows.size(); j++) {
         DataRow a = rows.get(i);
         DataRow b = rows.get(j);
-        if (canMatchTheSameFailure(conditions, a, b)
-            && !sameCells(conditions, a, b)
-            && !sameCells(outcomes, a, b)) {
+        if (sameCells(conditions, a, b) || sameCells(outcomes, a, b)) {
+          continue;
+        }
+        if (topRowWins && matchesEverythingOf(conditions, a, b)) {
+          unreachable.putIfAbsent(b, a);
+        } else if (canMatchTheSameFailure(conditions, a, b)) {
           boolean aIsGeneral = a.cells().size() < b.cells().size();
           DataRow general = aIsGeneral ? a : b;
           shadowed.computeIfAbsent(general, k -> new ArrayList<>()).add((aIsGeneral ? b : a).row());
         }
       }
     }
+    unreachable.forEach((lower, upper) -> warnings.add(unreachable(t, conditions, upper, lower)));
     shadowed.forEach(
         (general, others) ->
             warnings.add(
@@ -251,6 +271,87 @@ final class PolicyLint {
                     + (others.size() == 1 ? "es" : "")
                     + ", and decides differently; check which one should win, or fill the empty"
                     + " cell so only one matches"));
+  }
+
+  /**
+   * Classification rows compete: when several match, the row nearest the top wins (rules/
+   * classification-flow.drl). The tables that classify are the ones whose outcome is an error type.
+   */
+  private static boolean classifies(Table t) {
+    return t.columns().stream().anyMatch(c -> !c.condition() && c.header().equals("Error type"));
+  }
+
+  private static String unreachable(
+      Table t, List<Column> conditions, DataRow upper, DataRow lower) {
+    Column first = conditions.get(0);
+    StringBuilder why = new StringBuilder();
+    for (Column c : conditions) {
+      String u = upper.value(c);
+      String l = lower.value(c);
+      if (u == null && l != null) {
+        why.append("; ").append(t.cellRef(upper, c)).append(" is empty, which means any");
+      } else if (u != null && !u.equals(l)) {
+        why.append("; a message that mentions '")
+            .append(l)
+            .append("' (")
+            .append(t.cellRef(lower, c))
+            .append(") also mentions '")
+            .append(u)
+            .append("' (")
+            .append(t.cellRef(upper, c))
+            .append(")");
+      }
+    }
+    return t.where(lower, first)
+        + ": row "
+        + lower.row()
+        + " can never decide: row "
+        + upper.row()
+        + " above it (cell "
+        + t.cellRef(upper, first)
+        + ") matches every failure row "
+        + lower.row()
+        + " matches and decides differently, and the row nearest the top wins"
+        + why
+        + ". Move row "
+        + lower.row()
+        + " above row "
+        + upper.row()
+        + " if it is the exception, or delete it";
+  }
+
+  /**
+   * Whether every failure the lower row matches is matched by the upper one: each of the upper
+   * row's conditions is empty, the same text, or (for a message phrase) a phrase every message
+   * mentioning the lower row's phrase also mentions. Exact text: the engine compares exactly.
+   */
+  private static boolean matchesEverythingOf(
+      List<Column> conditions, DataRow upper, DataRow lower) {
+    for (Column c : conditions) {
+      String u = upper.value(c);
+      String l = lower.value(c);
+      if (u == null || u.equals(l)) {
+        continue;
+      }
+      if (l == null || !c.header().equals(MESSAGE_MENTIONS) || !alwaysMentioned(u, l)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A message that mentions {@code lower} always mentions {@code upper} when upper's pattern is
+   * found inside lower's own words: the characters around that place are lower's, or the word
+   * boundary lower itself requires. A lower phrase with * is not claimed (the * can be any text).
+   */
+  static boolean alwaysMentioned(String upper, String lower) {
+    if (lower.contains("*")) {
+      return false;
+    }
+    MessageVocabulary one = MessageVocabulary.of(List.of("mentions(\"" + upper + "\")"));
+    MessageMentions read = one.read(lower.trim());
+    return read != null && read.phrases().contains(upper);
   }
 
   private static boolean canMatchTheSameFailure(List<Column> conditions, DataRow a, DataRow b) {

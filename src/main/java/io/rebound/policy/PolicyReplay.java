@@ -91,23 +91,18 @@ class PolicyReplay {
     void visit(UUID incidentId, Instant firstSeen, FailureFact fact);
   }
 
-  /** Which table rows the recorded failures of a window reach. */
+  /**
+   * Which table rows the recorded failures of a window reach, and (when the build that made this
+   * jar ran its features against these very files) which rows the feature scenarios reach.
+   */
   record Coverage(
       int version,
       Instant from,
       Instant to,
       int facts,
       int unreadable,
-      List<TableCoverage> tables) {}
-
-  /** One table: its rows, how many the history reached, and where the others are. */
-  record TableCoverage(
-      String workbook,
-      String sheet,
-      String table,
-      int rows,
-      int reached,
-      List<Integer> unreached) {}
+      List<PolicyCoverage.TableCoverage> tables,
+      PolicyCoverage.FeatureCoverage features) {}
 
   private final JdbcClient jdbc;
   private final ObjectMapper json;
@@ -147,7 +142,7 @@ class PolicyReplay {
 
   Coverage coverage(int number, LoadedPolicy policy, PolicyFiles files, Instant from, Instant to) {
     int[] counts = new int[2];
-    java.util.Set<String> reached = new java.util.HashSet<>();
+    java.util.Set<PolicyCoverage.RowRef> reached = new java.util.HashSet<>();
     forEachFact(
         from,
         to,
@@ -155,30 +150,18 @@ class PolicyReplay {
         (id, firstSeen, fact) -> {
           for (ExplanationEntry e : policy.evaluate(fact).explanation()) {
             if (e.row() != null) {
-              reached.add(e.file() + "|" + e.sheet() + "|" + e.row());
+              reached.add(PolicyCoverage.RowRef.of(e));
             }
           }
         });
-    List<TableCoverage> tables = new ArrayList<>();
-    for (var wb : files.workbooks().entrySet()) {
-      for (WorkbookTables.Table t : WorkbookTables.read(wb.getKey(), wb.getValue())) {
-        List<Integer> unreached = new ArrayList<>();
-        for (WorkbookTables.DataRow r : t.rows()) {
-          if (!reached.contains(wb.getKey() + "|" + t.sheet() + "|" + r.row())) {
-            unreached.add(r.row());
-          }
-        }
-        tables.add(
-            new TableCoverage(
-                wb.getKey().substring(wb.getKey().indexOf('/') + 1),
-                t.sheet(),
-                t.name(),
-                t.rows().size(),
-                t.rows().size() - unreached.size(),
-                unreached));
-      }
-    }
-    return new Coverage(number, from, to, counts[0], counts[1], tables);
+    return new Coverage(
+        number,
+        from,
+        to,
+        counts[0],
+        counts[1],
+        PolicyCoverage.of(files, reached),
+        PolicyCoverage.shippedFeatures(files.version(), json));
   }
 
   Report replay(

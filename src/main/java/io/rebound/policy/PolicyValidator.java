@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.poi.ss.util.CellReference;
 
 /**
  * Checks every cell of every decision table before Drools sees it, so an on-call engineer gets
@@ -113,14 +112,7 @@ final class PolicyValidator {
   private void checkHeaders(Table t) {
     for (Column c : t.columns()) {
       if (!KNOWN_HEADERS.contains(c.header())) {
-        String where =
-            t.rows().isEmpty()
-                ? t.file() + ", sheet " + t.sheet()
-                : t.file()
-                    + ", sheet "
-                    + t.sheet()
-                    + ", cell "
-                    + new CellReference(t.rows().get(0).row() - 2, c.index()).formatAsString(false);
+        String where = t.whereHeader(c);
         problems.add(
             where
                 + ": '"

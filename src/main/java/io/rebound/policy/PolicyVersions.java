@@ -1,5 +1,8 @@
 package io.rebound.policy;
 
+import io.rebound.extract.FieldNames;
+import io.rebound.extract.FieldNamesInForce;
+import io.rebound.extract.FieldNamesSheet;
 import io.rebound.policy.PolicyVersionStore.ActiveRef;
 import io.rebound.policy.PolicyVersionStore.State;
 import io.rebound.policy.PolicyVersionStore.StoredVersion;
@@ -40,6 +43,7 @@ class PolicyVersions implements SmartLifecycle {
   private final ObjectMapper json;
   private final PolicyProperties properties;
   private final PolicyReplay replays;
+  private final FieldNamesInForce fieldNames;
 
   /** Candidates compiled at upload, so a promotion swaps without compiling again. */
   private final Map<Integer, LoadedPolicy> compiled = new ConcurrentHashMap<>();
@@ -57,7 +61,8 @@ class PolicyVersions implements SmartLifecycle {
       PlatformTransactionManager transactions,
       ObjectMapper json,
       PolicyProperties properties,
-      PolicyReplay replays) {
+      PolicyReplay replays,
+      FieldNamesInForce fieldNames) {
     this.engine = engine;
     this.store = store;
     this.audit = audit;
@@ -65,6 +70,7 @@ class PolicyVersions implements SmartLifecycle {
     this.json = json;
     this.properties = properties;
     this.replays = replays;
+    this.fieldNames = fieldNames;
   }
 
   /** A stored candidate and what lint found in it. */
@@ -177,8 +183,10 @@ class PolicyVersions implements SmartLifecycle {
     }
     PolicyFiles files = store.files(number);
     try {
+      FieldNames names = fieldNamesOf(files);
       LoadedPolicy policy = compiled.remove(number);
       engine.install(number, files, policy != null ? policy : compileWhileRunning(files));
+      fieldNames.use(names);
       lastSyncFailure = null;
       if (outgoing.number() > 0) {
         keepCompiled(outgoing.number(), outgoing.policy()); // a rollback swaps back at once
@@ -192,6 +200,20 @@ class PolicyVersions implements SmartLifecycle {
             number,
             e.getMessage());
       }
+    }
+  }
+
+  /**
+   * The version's "Field names" sheet, which the extractor reads deliveries with once the version
+   * is in force. Lint refuses a candidate whose sheet cannot be read; a stored one that still
+   * cannot is not put in force, like a version that does not compile.
+   */
+  private static FieldNames fieldNamesOf(PolicyFiles files) {
+    byte[] workbook = files.workbooks().get(PolicyFiles.TABLES + "/" + FieldNamesSheet.WORKBOOK);
+    try {
+      return workbook == null ? FieldNames.NONE : FieldNamesSheet.read(workbook);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidPolicyException(files.origin(), List.of(e.getMessage()));
     }
   }
 

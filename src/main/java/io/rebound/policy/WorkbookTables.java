@@ -47,6 +47,19 @@ final class WorkbookTables {
       return file + ", sheet " + sheet + ", cell " + cellRef(row, column);
     }
 
+    /** The header cell ops read above a column, or the sheet alone for a table without rows. */
+    String whereHeader(Column column) {
+      if (rows.isEmpty()) {
+        return file + ", sheet " + sheet;
+      }
+      // the header row sits right above the first data row
+      return file
+          + ", sheet "
+          + sheet
+          + ", cell "
+          + new CellReference(rows.get(0).row() - 2, column.index()).formatAsString(false);
+    }
+
     String ruleName(DataRow row) {
       return name + "_" + row.row();
     }

@@ -2,7 +2,7 @@
  * The policy: rules/ and decision-tables/ loaded into Drools, validated, linted, evaluated in
  * phases (classify, assess, select playbook, gate) and explained, and its versions. Public surface:
  * {@link io.rebound.policy.DecisionService} and its implementation {@link
- * io.rebound.policy.PolicyEngine} ({@code fromDirectory}, {@code shipped}, {@code reload}), {@link
+ * io.rebound.policy.PolicyEngine} ({@code fromDirectory}, {@code shipped}), {@link
  * io.rebound.policy.InvalidPolicyException}, {@link io.rebound.policy.Evaluation}, {@link
  * io.rebound.policy.Decision}, {@link io.rebound.policy.Playbook}, {@link
  * io.rebound.policy.ExplanationEntry}, {@link io.rebound.policy.PolicyLintCommand} (the {@code
@@ -13,6 +13,8 @@
  * policy_audit_event, migrations V70-V79), reached through its own JDBC access: the module uses no
  * other module's persistence. Its audit events have the shape of incident's audit trail but stay
  * here, because policy may not use incident and each event must commit with the change it records.
- * The HTTP API is /api/policy (versions, candidates, promote, rollback, audit).
+ * The HTTP API is /api/policy (versions, candidates, promote, rollback, audit, coverage). When a
+ * version goes in force on a node, its "Field names" sheet is handed to extract's {@code
+ * FieldNamesInForce}: the policy pushes, extract never reads versions.
  */
 package io.rebound.policy;

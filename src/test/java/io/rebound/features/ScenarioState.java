@@ -1,6 +1,7 @@
 package io.rebound.features;
 
 import io.cucumber.spring.ScenarioScope;
+import io.rebound.policy.FeatureCoverageReport;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,6 +28,7 @@ class ScenarioState {
   void answered(int httpStatus, JsonNode body) {
     this.status = httpStatus;
     this.answer = body;
+    FeatureCoverageReport.record(body);
   }
 
   int status() {

@@ -61,6 +61,19 @@ final class PolicyApi {
     return new Answer(r.getStatusCode().value(), parse(r.getBody()));
   }
 
+  /** A webhook delivery: its own secret header instead of the API token. */
+  Answer postWebhook(String path, String json, String apiKey) {
+    var r =
+        http.post()
+            .uri(path)
+            .header("X-Api-Key", apiKey)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(json)
+            .retrieve()
+            .toEntity(String.class);
+    return new Answer(r.getStatusCode().value(), parse(r.getBody()));
+  }
+
   /** Uploads files (name to bytes) as multipart parts, with a message. */
   Answer upload(Map<String, byte[]> files, String message) {
     MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();

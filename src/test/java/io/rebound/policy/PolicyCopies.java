@@ -49,6 +49,17 @@ final class PolicyCopies {
     throw new AssertionError("no row with " + keyHeader + " " + key);
   }
 
+  /**
+   * The spreadsheet row number of the first row whose column {@code header} holds {@code value}.
+   */
+  static int rowWith(Table t, String header, String value) {
+    return t.rows().stream()
+        .filter(r -> value.equals(r.value(t.column(header))))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no row with " + header + " " + value))
+        .row();
+  }
+
   static Table table(Path dir, String workbook, String table) {
     try {
       byte[] bytes = Files.readAllBytes(dir.resolve("decision-tables/" + workbook));
@@ -80,6 +91,26 @@ final class PolicyCopies {
       try (OutputStream out = Files.newOutputStream(file)) {
         wb.write(out);
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The 1-based number of the first row of a sheet whose cell in column {@code col} is {@code
+   * text}.
+   */
+  static int rowOfText(Path dir, String workbook, String sheet, int col, String text) {
+    Path file = dir.resolve("decision-tables/" + workbook);
+    try (InputStream in = Files.newInputStream(file);
+        Workbook wb = WorkbookFactory.create(in)) {
+      var format = new org.apache.poi.ss.usermodel.DataFormatter();
+      for (Row r : wb.getSheet(sheet)) {
+        if (text.equals(format.formatCellValue(r.getCell(col)).trim())) {
+          return r.getRowNum() + 1;
+        }
+      }
+      throw new AssertionError("no row of " + sheet + " says " + text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

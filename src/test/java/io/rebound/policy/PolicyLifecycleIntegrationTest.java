@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The ops loop of issue 8 over real HTTP on a running service (H2): download the playbooks workbook
@@ -43,7 +44,8 @@ import tools.jackson.databind.JsonNode;
       "rebound.security.api-tokens=viewer:viewer-token,operator:operator-token,admin:admin-token",
       "rebound.security.generated-secrets-file=target/policy-lifecycle-secrets.properties",
       "rebound.databricks.watch.cluster-ids=",
-      "rebound.policy.poll-interval=100ms"
+      "rebound.policy.poll-interval=100ms",
+      "rebound.webhooks.azure-monitor.secret=" + PolicyLifecycleIntegrationTest.WEBHOOK_SECRET
     })
 @TestMethodOrder(MethodOrderer.MethodName.class)
 class PolicyLifecycleIntegrationTest {
@@ -54,6 +56,8 @@ class PolicyLifecycleIntegrationTest {
   static final FailureFact OUT_OF_MEMORY =
       Facts.databricksMessage(
           "java.lang.OutOfMemoryError: Java heap space", Environment.PRODUCTION);
+
+  static final String WEBHOOK_SECRET = "lifecycle-azure-monitor-secret";
 
   @LocalServerPort int port;
   @Autowired io.rebound.incident.IncidentRecorder recorder;
@@ -159,14 +163,30 @@ class PolicyLifecycleIntegrationTest {
       }
     }
     var shipped = PolicyCopies.table(ShippedPolicy.DIR, "playbooks.xlsx", "Playbooks");
-    int driverRow = rowOf(shipped, "DatabricksDriverNotResponding");
-    int gatewayRow = rowOf(shipped, "GatewayTimeout");
+    int driverRow = PolicyCopies.rowWith(shipped, "Error type", "DatabricksDriverNotResponding");
+    int gatewayRow = PolicyCopies.rowWith(shipped, "Error type", "GatewayTimeout");
     assertThat(playbookRows.get("workbook").asString()).isEqualTo("playbooks.xlsx");
     assertThat(playbookRows.get("rows").asInt()).isEqualTo(shipped.rows().size());
     assertThat(playbookRows.get("reached").asInt()).isBetween(1, 2);
     assertThat(playbookRows.get("unreached").toString())
         .doesNotContain(String.valueOf(driverRow))
         .contains(String.valueOf(gatewayRow));
+    // feature coverage: only from a report a build shipped for exactly this version's files (an
+    // earlier `mvn verify` may have left one on the class path); otherwise a note says why not
+    JsonNode features = coverage.body().get("features");
+    if (features.get("available").asBoolean()) {
+      assertThat(features.get("report").get("policyVersion").asString())
+          .isEqualTo(viewer.get("/api/policy/versions/1").body().get("contentHash").asString());
+      assertThat(features.get("report").get("tables").size()).isPositive();
+    } else {
+      assertThat(features.get("note").asString()).isNotBlank();
+      assertThat(features.get("report").isNull()).isTrue();
+    }
+    // a version the build's features never ran against has no feature coverage, whatever the jar
+    JsonNode candidateFeatures =
+        viewer.get("/api/policy/versions/" + candidate + "/coverage").body().get("features");
+    assertThat(candidateFeatures.get("available").asBoolean()).isFalse();
+    assertThat(candidateFeatures.get("note").asString()).isNotBlank();
 
     assertThat(admin.post("/api/policy/candidates/" + candidate + "/replay?from=yesterday"))
         .satisfies(
@@ -205,20 +225,30 @@ class PolicyLifecycleIntegrationTest {
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.body().get("error").asString()).isEqualTo("not_a_candidate");
 
-    List<String> actions =
-        jdbc.sql("SELECT action FROM policy_audit_event WHERE resource = ? ORDER BY seq")
+    // every step is an audit event naming who took it: the admin's identity for the changes, the
+    // viewer's for the lint they asked for
+    String adminActor = uploaded.body().get("author").asString();
+    List<String> trail =
+        jdbc.sql(
+                "SELECT action, actor FROM policy_audit_event WHERE resource = ? OR (resource ="
+                    + " 'policy/v1' AND action = 'policy.rolled_back') ORDER BY seq")
             .param("policy/v" + candidate)
-            .query(String.class)
+            .query((rs, i) -> rs.getString(1) + " by " + rs.getString(2))
             .list();
-    assertThat(actions)
+    assertThat(trail)
         .containsSubsequence(
-            "policy.candidate_uploaded",
-            "policy.linted",
-            "policy.promoted",
-            "policy.promotion_refused");
+            "policy.candidate_uploaded by " + adminActor,
+            "policy.linted by " + adminActor,
+            "policy.replayed by " + adminActor,
+            "policy.promoted by " + adminActor,
+            "policy.rolled_back by " + adminActor,
+            "policy.promotion_refused by " + adminActor)
+        .anySatisfy(e -> assertThat(e).matches("policy\\.linted by viewer-.+"));
     PolicyApi.Answer audit = viewer.get("/api/policy/audit");
     assertThat(audit.status()).isEqualTo(200);
     assertThat(audit.body().get(0).get("action").asString()).isEqualTo("policy.promotion_refused");
+    assertThat(audit.body().get(0).get("actor").asString()).isEqualTo(adminActor);
+    assertThat(audit.body().get(0).get("resource").asString()).isEqualTo("policy/v" + candidate);
     assertThat(audit.body().toString()).contains("policy.rolled_back", "\"actor\":\"admin-");
   }
 
@@ -243,6 +273,13 @@ class PolicyLifecycleIntegrationTest {
     assertThat(refused.body().toString()).doesNotContain("Exception", "at io.rebound");
     assertThat(versions.list().get(0).number()).isEqualTo(newest);
     assertThat(decisions.policyVersion()).isEqualTo(before);
+    // refused uploads are audited too, with who sent them and what was wrong
+    PolicyApi.Answer audit = viewer.get("/api/policy/audit?limit=1");
+    assertThat(audit.status()).isEqualTo(200);
+    assertThat(audit.body().get(0).get("action").asString()).isEqualTo("policy.candidate_refused");
+    assertThat(audit.body().get(0).get("actor").asString()).startsWith("admin-");
+    assertThat(audit.body().get(0).get("details").get("problems").get(0).asString())
+        .contains("cell " + cell);
   }
 
   @Test
@@ -355,12 +392,113 @@ class PolicyLifecycleIntegrationTest {
     assertThat(decided).isGreaterThan(100);
   }
 
-  private static int rowOf(WorkbookTables.Table playbooks, String errorType) {
-    return playbooks.rows().stream()
-        .filter(r -> errorType.equals(r.value(playbooks.column("Error type"))))
-        .findFirst()
-        .orElseThrow()
-        .row();
+  /**
+   * The Field names sheet belongs to the policy version: promoting a classification workbook that
+   * names a new column changes how the next delivery is read, without a restart, and a rollback
+   * changes it back. The delivery is also decided by the promoted version.
+   */
+  @Test
+  void g_aPromotedFieldNamesSheetReadsTheNextDeliveryWithoutARestart(@TempDir Path dir)
+      throws Exception {
+    ObjectNode body = FieldNameEdits.alertWithNewColumnName();
+    String question =
+        "{\"source\":\"azure-monitor\",\"payload\":"
+            + PolicyApi.JSON.writeValueAsString(body)
+            + "}";
+    PolicyApi operator = new PolicyApi(port, "operator-token");
+    assertThat(terminationCodeAsked(operator, question)).isEmpty();
+
+    Path workbook =
+        Files.createDirectories(dir.resolve("decision-tables")).resolve("classification.xlsx");
+    Files.write(workbook, admin.download("/api/policy/versions/1/files/classification.xlsx"));
+    int row = FieldNameEdits.addNewName(dir);
+    PolicyApi.Answer uploaded =
+        admin.upload(Map.of("classification.xlsx", Files.readAllBytes(workbook)), "StopCode");
+    assertThat(uploaded.status()).isEqualTo(201);
+    assertThat(uploaded.body().get("lint").get("errors").size()).isZero();
+    int candidate = uploaded.body().get("version").asInt();
+    PolicyApi.Answer promoted = admin.post("/api/policy/candidates/" + candidate + "/promote");
+    assertThat(promoted.status()).isEqualTo(200);
+    String promotedHash = promoted.body().get("contentHash").asString();
+
+    assertThat(terminationCodeAsked(operator, question)).isEqualTo(FieldNameEdits.CODE);
+    PolicyApi.Answer delivered =
+        admin.postWebhook(
+            "/webhooks/azure-monitor", PolicyApi.JSON.writeValueAsString(body), WEBHOOK_SECRET);
+    assertThat(delivered.status()).isEqualTo(202);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        jdbc.sql("SELECT policy_version, fact FROM incident")
+                            .query((rs, i) -> rs.getString(1) + " " + rs.getString(2))
+                            .list())
+                    .anySatisfy(
+                        incident ->
+                            assertThat(incident)
+                                .startsWith(promotedHash + " ")
+                                .contains(
+                                    "\"terminationCode\":\"AZURE_QUOTA_EXCEEDED_EXCEPTION\"")));
+
+    assertThat(admin.post("/api/policy/rollback").status()).isEqualTo(200);
+    assertThat(terminationCodeAsked(operator, question)).isEmpty();
+
+    // a sheet that names a field Rebound does not read is refused before it can be promoted
+    PolicyCopies.setCell(dir, "classification.xlsx", "Field names", "B" + row, "stop reason");
+    PolicyApi.Answer broken =
+        admin.upload(Map.of("classification.xlsx", Files.readAllBytes(workbook)), "typo");
+    assertThat(broken.status()).isEqualTo(201);
+    assertThat(broken.body().get("lint").get("errors").toString())
+        .contains(
+            "classification.xlsx, sheet Field names, cell B"
+                + row
+                + ": 'stop reason' is not a field Rebound reads");
+    PolicyApi.Answer refused =
+        admin.post("/api/policy/candidates/" + broken.body().get("version").asInt() + "/promote");
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(terminationCodeAsked(operator, question)).isEmpty();
+  }
+
+  /** Ops' CI runs the command on a folder; the service lints the same files the same way. */
+  @Test
+  void h_theLintTheApiShowsIsWhatTheCommandPrints(@TempDir Path dir) throws Exception {
+    PolicyCopies.copyShipped(dir);
+    String sheet = "Run terminations";
+    PolicyCopies.setCell(dir, "classification.xlsx", sheet, "A12", "LIBRARY_INSTALLATION_ERROR");
+    PolicyCopies.setCell(dir, "classification.xlsx", sheet, "B12", "FAILED");
+    PolicyApi.Answer uploaded =
+        admin.upload(
+            Map.of(
+                "classification.xlsx",
+                Files.readAllBytes(dir.resolve("decision-tables/classification.xlsx"))),
+            "a row that can never decide");
+    assertThat(uploaded.status()).isEqualTo(201);
+    List<String> warnings = new ArrayList<>();
+    uploaded.body().get("lint").get("warnings").forEach(w -> warnings.add(w.asString()));
+    assertThat(warnings)
+        .anyMatch(
+            w ->
+                w.startsWith(
+                    "classification.xlsx, sheet Run terminations,"
+                        + " cell A12: row 12 can never decide: row 11 above it (cell A11)"));
+
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    int code =
+        PolicyLintCommand.run(
+            new String[] {dir.toString()},
+            new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+    String text = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(code).isZero();
+    assertThat(text.lines().filter(l -> l.startsWith("WARNING ")).toList())
+        .containsExactlyElementsOf(warnings.stream().map(w -> "WARNING " + w).toList());
+  }
+
+  private static String terminationCodeAsked(PolicyApi operator, String question) {
+    PolicyApi.Answer a = operator.postJson("/api/decisions/evaluate", question);
+    assertThat(a.status()).as("what-if answer %s", a.body()).isEqualTo(200);
+    JsonNode code = a.body().path("fact").path("codes").path("terminationCode");
+    return code.isNull() || code.isMissingNode() ? "" : code.asString();
   }
 
   private Path downloadPlaybooksInto(Path dir) throws Exception {

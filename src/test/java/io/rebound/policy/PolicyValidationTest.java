@@ -147,46 +147,6 @@ class PolicyValidationTest {
   }
 
   @Test
-  void aBrokenReloadKeepsThePolicyInForceAndAGoodOneReplacesIt() {
-    PolicyCopies.copyShipped(dir);
-    PolicyEngine engine = PolicyEngine.fromDirectory(dir);
-    String before = engine.policyVersion();
-    var driverDown =
-        Facts.clusterTerminated("DRIVER_UNREACHABLE", "SERVICE_FAULT", Environment.PRODUCTION);
-    assertThat(engine.evaluate(driverDown).decision().playbook().maxRetries()).isEqualTo(1);
-    String retries =
-        PolicyCopies.cellOf(
-            dir,
-            "playbooks.xlsx",
-            "Playbooks",
-            "Error type",
-            "DatabricksDriverNotResponding",
-            "Max retries");
-    String backoff =
-        PolicyCopies.cellOf(
-            dir,
-            "playbooks.xlsx",
-            "Playbooks",
-            "Error type",
-            "DatabricksDriverNotResponding",
-            "Backoff (s)");
-
-    PolicyCopies.setCell(dir, "playbooks.xlsx", "Playbooks", retries, "two");
-    catchThrowableOfType(InvalidPolicyException.class, () -> engine.reload(dir));
-    assertThat(engine.policyVersion()).isEqualTo(before);
-    assertThat(engine.evaluate(driverDown).decision().playbook().maxRetries()).isEqualTo(1);
-
-    PolicyCopies.setCell(dir, "playbooks.xlsx", "Playbooks", retries, 2);
-    PolicyCopies.setCell(dir, "playbooks.xlsx", "Playbooks", backoff, "60, 120");
-    String after = engine.reload(dir);
-    assertThat(after).isNotEqualTo(before).isEqualTo(engine.policyVersion());
-    Evaluation e = engine.evaluate(driverDown);
-    assertThat(e.decision().playbook().maxRetries()).isEqualTo(2);
-    assertThat(e.decision().playbook().backoffSeconds()).containsExactly(60, 120);
-    assertThat(e.policyVersion()).isEqualTo(after);
-  }
-
-  @Test
   void theInvariantsOverruleARowThatGivesANeverAutomaticTypeAnAction() {
     PolicyCopies.copyShipped(dir);
     String type = "AuthenticationError";

@@ -3,6 +3,7 @@ package io.rebound.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.rebound.extract.FactExtractor;
 import io.rebound.failure.Environment;
 import io.rebound.failure.FailureFact;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Two nodes on one real PostgreSQL, started at the same moment: exactly one version 1 is stored,
@@ -61,13 +63,21 @@ class PolicyVersionsTwoNodesOnPostgresIntegrationTest {
 
       PolicyCopies.copyShipped(dir);
       String cell = PlaybookEdits.set(dir, "DatabricksDriverNotResponding", "Backoff (s)", "120");
+      // the same version also names a new alert column: node B reads alerts with it as well
+      FieldNameEdits.addNewName(dir);
+      ObjectNode alert = FieldNameEdits.alertWithNewColumnName();
+      FactExtractor readsOnA = a.getBean(FactExtractor.class);
+      FactExtractor readsOnB = b.getBean(FactExtractor.class);
+      assertThat(readsOnB.extract("azure-monitor", alert).codes().terminationCode()).isNull();
       PolicyVersions versionsOnA = a.getBean(PolicyVersions.class);
       int candidate =
           versionsOnA
               .upload(
                   Map.of(
                       "decision-tables/playbooks.xlsx",
-                      Files.readAllBytes(dir.resolve("decision-tables/playbooks.xlsx"))),
+                      Files.readAllBytes(dir.resolve("decision-tables/playbooks.xlsx")),
+                      "decision-tables/classification.xlsx",
+                      Files.readAllBytes(dir.resolve("decision-tables/classification.xlsx"))),
                   "slower restarts",
                   "admin-test")
               .version()
@@ -91,6 +101,8 @@ class PolicyVersionsTwoNodesOnPostgresIntegrationTest {
       assertThat(onB.evaluate(DRIVER_UNREACHABLE).decision().playbook().backoffSeconds())
           .containsExactly(120);
       assertThat(onA.evaluate(DRIVER_UNREACHABLE).policyVersion()).isEqualTo(v2);
+      assertThat(readsOnB.extract("azure-monitor", alert).codes().terminationCode())
+          .isEqualTo(FieldNameEdits.CODE);
 
       b.getBean(PolicyVersions.class).rollback("admin-test");
       await()
@@ -98,6 +110,7 @@ class PolicyVersionsTwoNodesOnPostgresIntegrationTest {
           .pollInterval(Duration.ofMillis(20))
           .until(() -> onA.evaluate(DRIVER_UNREACHABLE).policyVersion().equals(v1));
       assertThat(onB.evaluate(DRIVER_UNREACHABLE).policyVersion()).isEqualTo(v1);
+      assertThat(readsOnA.extract("azure-monitor", alert).codes().terminationCode()).isNull();
     }
   }
 
