@@ -80,6 +80,8 @@ class SecurityConfig {
                     // refused webhook requests show what strangers send: not for every viewer
                     .requestMatchers(GET, "/api/deliveries/refused")
                     .hasRole("OPERATOR")
+                    .requestMatchers(GET, "/api/setup/**")
+                    .hasRole("OPERATOR")
                     .requestMatchers(GET, "/api/**")
                     .hasRole("VIEWER")
                     .requestMatchers(POST, "/api/decisions/evaluate")

@@ -32,8 +32,7 @@ final class AdfClient implements PlatformClient {
   AdfClient(AdfProperties properties, ConnectorTimeouts timeouts, Clock clock) {
     this.properties = properties;
     this.http = new JsonHttp(PLATFORM, "Azure Data Factory", timeouts);
-    this.tokens =
-        new AzureAdTokens(properties, new JsonHttp(PLATFORM, "Azure AD", timeouts), clock);
+    this.tokens = new AzureAdTokens(properties, timeouts, clock);
     this.clock = clock;
   }
 

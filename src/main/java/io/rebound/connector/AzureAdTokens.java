@@ -1,22 +1,24 @@
 package io.rebound.connector;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.credential.TokenRequestContext;
+import com.azure.identity.CredentialUnavailableException;
+import com.microsoft.aad.msal4j.MsalServiceException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import tools.jackson.databind.JsonNode;
+import javax.net.ssl.SSLException;
 
 /**
- * ARM bearer tokens by the Azure AD v2.0 client-credentials grant, cached until shortly before they
- * expire.
+ * ARM bearer tokens from the azure-identity credential that configuration names (client secret,
+ * managed identity, workload identity or the DefaultAzureCredential chain), kept until five minutes
+ * before they expire.
  *
- * <p>Why not azure-identity's ClientSecretCredential: it delegates to MSAL4J, whose {@code
- * Authority.validateAuthority} rejects any authority that is not https ("authority should use the
- * 'https' scheme"), so AZURE_AUTHORITY_HOST could never point at a local stub; it would also add
- * azure-core, MSAL4J and an HTTP client implementation for this single form POST.
+ * <p>Why a cache of our own on top of MSAL's: MSAL files a token under the authority's host name
+ * but looks it up under host:port, so with an authority on an explicit port (every stand-in) it
+ * never finds it and signs in before every ARM call. Ours keys on nothing, follows the same
+ * five-minute margin, and runs on the connector's clock.
  */
 final class AzureAdTokens {
 
@@ -26,14 +28,15 @@ final class AzureAdTokens {
   private static final Duration RENEW_EARLY = Duration.ofMinutes(5);
 
   private final AdfProperties properties;
-  private final JsonHttp http;
+  private final ConnectorTimeouts timeouts;
   private final Clock clock;
+  private TokenCredential credential;
   private String token;
   private Instant renewAt = Instant.MIN;
 
-  AzureAdTokens(AdfProperties properties, JsonHttp http, Clock clock) {
+  AzureAdTokens(AdfProperties properties, ConnectorTimeouts timeouts, Clock clock) {
     this.properties = properties;
-    this.http = http;
+    this.timeouts = timeouts;
     this.clock = clock;
   }
 
@@ -41,62 +44,113 @@ final class AzureAdTokens {
     if (token != null && clock.instant().isBefore(renewAt)) {
       return token;
     }
-    requireConfigured();
-    URI uri =
-        URI.create(
-            trimSlash(properties.authorityHost())
-                + "/"
-                + encode(properties.tenantId())
-                + "/oauth2/v2.0/token");
-    String form =
-        "client_id="
-            + encode(properties.clientId())
-            + "&scope="
-            + encode(ARM_SCOPE)
-            + "&client_secret="
-            + encode(properties.clientSecret())
-            + "&grant_type=client_credentials";
-    JsonNode answer = http.send("POST", uri, Map.of(), form, "application/x-www-form-urlencoded");
-    String accessToken = answer.path("access_token").asString(null);
-    if (accessToken == null || accessToken.isBlank()) {
-      throw new ConnectorException(
-          "adf", "Azure AD answered without an access_token", false, null, null, null);
+    if (credential == null) {
+      credential = AzureCredentials.build(properties, timeouts);
     }
-    long expiresIn = answer.path("expires_in").asLong(3599);
-    Duration lifetime = Duration.ofSeconds(expiresIn);
+    AccessToken fresh = signIn();
+    // azure-identity dates the expiry by the system clock; the lifetime left is what carries over
+    Duration lifetime =
+        fresh.getExpiresAt() == null
+            ? Duration.ZERO
+            : Duration.between(Instant.now(), fresh.getExpiresAt().toInstant());
     Duration margin =
         lifetime.compareTo(RENEW_EARLY.multipliedBy(2)) > 0 ? RENEW_EARLY : lifetime.dividedBy(2);
-    token = accessToken;
+    token = fresh.getToken();
     renewAt = clock.instant().plus(lifetime).minus(margin);
     return token;
   }
 
-  /** ARM said the token is not (or no longer) good: fetch a fresh one next time. */
+  private AccessToken signIn() {
+    AccessToken answer;
+    try {
+      answer = credential.getTokenSync(new TokenRequestContext().addScopes(ARM_SCOPE));
+    } catch (RuntimeException e) {
+      throw refused(e);
+    }
+    if (answer == null || answer.getToken() == null || answer.getToken().isBlank()) {
+      throw new ConnectorException(
+          AdfClient.PLATFORM, "Azure AD answered without an access token", false, null, null, null);
+    }
+    return answer;
+  }
+
+  /**
+   * ARM said the token is not (or no longer) good: start from a fresh credential too, whose empty
+   * cache makes the next call really sign in again.
+   */
   synchronized void forget() {
+    credential = null;
     token = null;
     renewAt = Instant.MIN;
   }
 
-  private void requireConfigured() {
-    if (blank(properties.tenantId())
-        || blank(properties.clientId())
-        || blank(properties.clientSecret())) {
-      throw new ConnectorException(
-          "adf",
-          "Azure is not configured: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET",
-          false,
-          null,
-          null,
-          null);
+  /**
+   * One line an on-call engineer can act on: which credential, what Azure AD said (its AADSTS code
+   * names the cause), and whether waiting helps. Azure AD's answers never echo the secret; it is
+   * blanked anyway in case a library ever puts request text into a message.
+   */
+  private ConnectorException refused(RuntimeException e) {
+    MsalServiceException aad = find(e, MsalServiceException.class);
+    boolean unavailable = find(e, CredentialUnavailableException.class) != null;
+    Integer status = aad == null ? null : aad.statusCode();
+    boolean retryable =
+        !unavailable && (status == null ? aad == null : status >= 500 || status == 429);
+    String text;
+    if (aad != null || unavailable) {
+      String code = aad == null || aad.errorCode() == null ? "" : " (" + aad.errorCode() + ")";
+      text =
+          "Azure AD refused to sign in with credential "
+              + AzureCredentials.name(properties.credential())
+              + code
+              + ": "
+              + firstLine((aad != null ? aad : e).getMessage())
+              + (retryable ? "" : "; check the Azure credential settings (docs/azure-identity.md)");
+    } else {
+      // the innermost cause says what went wrong (refused TLS, no route); the wrappers only name
+      // their own Java types
+      text =
+          "Azure AD at "
+              + properties.authorityHost()
+              + " could not be reached to sign in with credential "
+              + AzureCredentials.name(properties.credential())
+              + ": "
+              + firstLine(innermost(e).getMessage())
+              + (find(e, SSLException.class) == null
+                  ? ""
+                  : "; an authority with its own certificate needs"
+                      + " rebound.adf.authority-certificate");
     }
+    return new ConnectorException(AdfClient.PLATFORM, redact(text), retryable, status, null, null);
   }
 
-  private static boolean blank(String value) {
-    return value == null || value.isBlank();
+  private String redact(String text) {
+    String secret = properties.clientSecret();
+    return secret == null || secret.isBlank() ? text : text.replace(secret, "***");
   }
 
-  private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  private static String firstLine(String message) {
+    if (message == null || message.isBlank()) {
+      return "no reason given";
+    }
+    String line = message.strip().lines().findFirst().orElse("");
+    return line.length() > 400 ? line.substring(0, 400) + "…" : line;
+  }
+
+  private static Throwable innermost(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
   }
 
   static String trimSlash(String url) {

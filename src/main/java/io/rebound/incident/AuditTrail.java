@@ -31,7 +31,8 @@ public class AuditTrail {
       UUID incidentId,
       UUID deliveryId,
       String resource,
-      JsonNode details) {}
+      JsonNode details,
+      String requestId) {}
 
   /** Filters for {@link #find}; every field is optional. */
   public record Query(
@@ -45,6 +46,7 @@ public class AuditTrail {
     this.json = json;
   }
 
+  /** Also records the request id on this thread ({@link RequestIds}), when there is one. */
   public void record(
       String actor,
       String action,
@@ -55,8 +57,8 @@ public class AuditTrail {
     jdbc.sql(
             """
             INSERT INTO audit_event (id, occurred_at, actor, action, incident_id, delivery_id,
-                                     resource, details)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                                     resource, details, request_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(
             TimeOrderedIds.next(),
             OffsetDateTime.now(ZoneOffset.UTC),
@@ -65,7 +67,8 @@ public class AuditTrail {
             incidentId,
             deliveryId,
             resource,
-            json.writeValueAsString(details == null ? Map.of() : details))
+            json.writeValueAsString(details == null ? Map.of() : details),
+            RequestIds.current())
         .update();
   }
 
@@ -105,6 +108,7 @@ public class AuditTrail {
         rs.getObject("incident_id", UUID.class),
         rs.getObject("delivery_id", UUID.class),
         rs.getString("resource"),
-        json.readTree(rs.getString("details")));
+        json.readTree(rs.getString("details")),
+        rs.getString("request_id"));
   }
 }

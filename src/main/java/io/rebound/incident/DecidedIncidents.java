@@ -39,7 +39,7 @@ public class DecidedIncidents {
   public Optional<IncidentDecided> awaitingRemediation(UUID incidentId, String requestedBy) {
     return jdbc.sql(
             """
-            SELECT fact, decision, explanation, policy_version FROM incident
+            SELECT fact, decision, explanation, policy_version, request_id FROM incident
             WHERE id = ? AND status = ?""")
         .params(incidentId, IncidentStatus.DECIDED.name())
         .query(
@@ -51,7 +51,8 @@ public class DecidedIncidents {
                   explanation == null ? List.of() : json.readValue(explanation, EXPLANATION);
               Evaluation evaluation =
                   new Evaluation(fact, decision, entries, rs.getString("policy_version"));
-              return new IncidentDecided(incidentId, fact, evaluation, requestedBy);
+              return new IncidentDecided(
+                  incidentId, fact, evaluation, requestedBy, rs.getString("request_id"));
             })
         .optional();
   }

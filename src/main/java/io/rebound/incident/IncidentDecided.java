@@ -12,15 +12,26 @@ import java.util.UUID;
  *
  * @param requestedBy who asked for the remediation: {@link #AUTOMATIC} for a webhook, the
  *     operator's principal name for a replay. Approval gates refuse an approval by the requester.
+ * @param requestId the X-Request-Id of the delivery that decided it, or null
  */
 public record IncidentDecided(
-    UUID incidentId, FailureFact fact, Evaluation evaluation, String requestedBy) {
+    UUID incidentId,
+    FailureFact fact,
+    Evaluation evaluation,
+    String requestedBy,
+    String requestId) {
 
   /** The requester of every plan Rebound starts on its own. */
   public static final String AUTOMATIC = "rebound";
 
   public IncidentDecided {
     requestedBy = requestedBy == null || requestedBy.isBlank() ? AUTOMATIC : requestedBy;
+  }
+
+  /** A decision without a known request id. */
+  public IncidentDecided(
+      UUID incidentId, FailureFact fact, Evaluation evaluation, String requestedBy) {
+    this(incidentId, fact, evaluation, requestedBy, null);
   }
 
   /** An automatic decision (from a webhook): requested by {@link #AUTOMATIC}. */

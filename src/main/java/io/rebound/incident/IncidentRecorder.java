@@ -121,7 +121,12 @@ public class IncidentRecorder {
     decided.put("reasons", decision.reasons());
     transitions.move(row.id(), IncidentStatus.DECIDED, ACTOR, "incident.decided", null, decided);
 
-    events.publishEvent(new IncidentDecided(row.id(), evaluation.fact(), evaluation, requestedBy));
+    String requestId = RequestIds.current();
+    if (requestId != null) {
+      store.attachRequestId(row.id(), requestId);
+    }
+    events.publishEvent(
+        new IncidentDecided(row.id(), evaluation.fact(), evaluation, requestedBy, requestId));
   }
 
   private RecordedIncident resolveIfRecovered(

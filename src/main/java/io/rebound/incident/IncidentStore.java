@@ -55,6 +55,15 @@ class IncidentStore {
   }
 
   /**
+   * The request id of the delivery that opened this incident (written once, when it is decided).
+   */
+  void attachRequestId(UUID id, String requestId) {
+    jdbc.sql("UPDATE incident SET request_id = ? WHERE id = ? AND request_id IS NULL")
+        .params(requestId, id)
+        .update();
+  }
+
+  /**
    * Inserts a new open incident unless another transaction holds an open one with the same
    * fingerprint; ON CONFLICT DO NOTHING waits for that transaction instead of failing ours.
    */

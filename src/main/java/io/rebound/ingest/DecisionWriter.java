@@ -2,6 +2,7 @@ package io.rebound.ingest;
 
 import io.rebound.incident.IncidentRecorder;
 import io.rebound.incident.RecordedIncident;
+import io.rebound.incident.RequestIds;
 import io.rebound.policy.Evaluation;
 import java.time.Clock;
 import java.time.Instant;
@@ -143,12 +144,15 @@ class DecisionWriter extends BatchingWriter<DecisionWriter.Decided> {
    */
   private boolean record(Decided decided) {
     Delivery delivery = decided.delivery();
-    RecordedIncident first = null;
-    for (Evaluation evaluation : decided.evaluations()) {
-      RecordedIncident recorded =
-          incidents.record(evaluation, delivery.id(), delivery.requestedBy());
-      first = first == null ? recorded : first;
+    // one writer thread records many senders' deliveries: each under its own request id
+    try (RequestIds.Scope scope = RequestIds.open(DeliveryRequestId.of(delivery))) {
+      RecordedIncident first = null;
+      for (Evaluation evaluation : decided.evaluations()) {
+        RecordedIncident recorded =
+            incidents.record(evaluation, delivery.id(), delivery.requestedBy());
+        first = first == null ? recorded : first;
+      }
+      return inbox.markProcessed(delivery.id(), first.incidentId(), clock.instant());
     }
-    return inbox.markProcessed(delivery.id(), first.incidentId(), clock.instant());
   }
 }

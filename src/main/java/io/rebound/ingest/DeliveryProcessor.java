@@ -2,6 +2,7 @@ package io.rebound.ingest;
 
 import io.rebound.extract.FactReader;
 import io.rebound.failure.FailureFact;
+import io.rebound.incident.RequestIds;
 import io.rebound.policy.DecisionService;
 import io.rebound.policy.Evaluation;
 import java.time.Clock;
@@ -192,11 +193,16 @@ class DeliveryProcessor implements DisposableBean {
     if (delivery.status() != Delivery.Status.RECEIVED) {
       return;
     }
-    try {
+    try (RequestIds.Scope scope = RequestIds.open(DeliveryRequestId.of(delivery))) {
       List<FailureFact> facts =
           known != null ? known : reader.extract(delivery.source(), json.readTree(delivery.body()));
       List<Evaluation> evaluations =
           facts.stream().map(fact -> decisions.evaluate(reader.enrich(fact).fact())).toList();
+      log.debug(
+          "Delivery {} from {} decided: {}",
+          deliveryId,
+          delivery.source(),
+          evaluations.stream().map(e -> e.decision().errorType()).toList());
       if (!writer.submit(new DecisionWriter.Decided(delivery.withoutBody(), evaluations))) {
         log.debug("Delivery {} left for the retry sweep: the decision writer is full", deliveryId);
       }

@@ -1,6 +1,7 @@
 package io.rebound.ingest;
 
 import io.rebound.incident.AuditTrail;
+import io.rebound.incident.RequestIds;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -83,7 +84,10 @@ class InboxWriter extends BatchingWriter<InboxWriter.Pending> {
   private void insert(Entry entry) {
     Delivery d = entry.delivery();
     inbox.insert(d);
-    audit.record(entry.actor(), entry.action(), null, d.id(), d.source(), entry.details());
+    // written on the batch writer's thread: the sender's request id comes from the delivery
+    try (RequestIds.Scope scope = RequestIds.open(DeliveryRequestId.of(d))) {
+      audit.record(entry.actor(), entry.action(), null, d.id(), d.source(), entry.details());
+    }
   }
 
   private static ResponseStatusException unavailable(String reason) {

@@ -46,4 +46,9 @@ class OpenApiConfiguration {
   OpenApiCustomizer webhookPaths() {
     return WebhookPaths::addTo;
   }
+
+  @Bean
+  OpenApiCustomizer recordedExamples() {
+    return ApiExamples::addTo;
+  }
 }

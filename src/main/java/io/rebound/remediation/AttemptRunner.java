@@ -98,6 +98,14 @@ class AttemptRunner {
                     ? "the attempt was claimed before a restart and its outcome is unknown;"
                         + " asking the platform with the same idempotency key"
                     : null));
+    log.info(
+        "Incident {}: {} {} on {} (step {}, attempt {})",
+        plan.incidentId(),
+        reconciling ? "checking" : "running",
+        step.action(),
+        prepared.where().resourceKey(),
+        step.stepNo(),
+        key.attemptNo());
     ActionResult result;
     try {
       result = prepared.handler().perform(request);

@@ -6,6 +6,7 @@ import io.rebound.failure.FailureFact;
 import io.rebound.failure.ResourceIds;
 import io.rebound.incident.DecidedIncidents;
 import io.rebound.incident.IncidentDecided;
+import io.rebound.incident.RequestIds;
 import io.rebound.policy.Decision;
 import io.rebound.policy.DecisionService;
 import io.rebound.policy.Playbook;
@@ -109,7 +110,7 @@ class PlanStarter {
       log.info("Incident {} no longer waits for a plan; start record dropped", incidentId);
       return;
     }
-    try {
+    try (RequestIds.Scope scope = RequestIds.open(event.get().requestId())) {
       tx.executeWithoutResult(s -> start(event.get()));
     } catch (DuplicateKeyException alreadyPlanned) {
       log.info("Incident {} already has a plan; decision ignored", incidentId);
@@ -260,7 +261,8 @@ class PlanStarter {
             reason,
             null,
             now,
-            now));
+            now),
+        event.requestId());
   }
 
   /**

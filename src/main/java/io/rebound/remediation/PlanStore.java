@@ -26,13 +26,17 @@ class PlanStore {
   // ---- plans
 
   /** Inserts the plan; throws DuplicateKeyException when the incident already has one. */
-  void insertPlan(Rows.Plan plan) {
+  /**
+   * @param requestId the X-Request-Id of the delivery that decided the incident, or null
+   */
+  void insertPlan(Rows.Plan plan, String requestId) {
     jdbc.sql(
             """
             insert into remediation_plan (id, incident_id, status, mode, requested_by, environment,
-              source, error_type, severity, resource_label, outcome_reason, created_at, updated_at)
+              source, error_type, severity, resource_label, outcome_reason, created_at, updated_at,
+              request_id)
             values (:id, :incident, :status, :mode, :requestedBy, :environment, :source, :errorType,
-              :severity, :resource, :reason, :now, :now)
+              :severity, :resource, :reason, :now, :now, :requestId)
             """)
         .param("id", plan.id())
         .param("incident", plan.incidentId())
@@ -46,7 +50,17 @@ class PlanStore {
         .param("resource", truncate(plan.resourceLabel(), 500))
         .param("reason", truncate(plan.outcomeReason(), 4000))
         .param("now", ts(plan.createdAt()))
+        .param("requestId", requestId)
         .update();
+  }
+
+  /** The request id a plan was started under, to carry into the logs and audit of its tasks. */
+  String requestIdOf(UUID planId) {
+    return jdbc.sql("select request_id from remediation_plan where id = ?")
+        .param(planId)
+        .query(String.class)
+        .optional()
+        .orElse(null);
   }
 
   boolean planExistsFor(UUID incidentId) {

@@ -8,6 +8,7 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.rebound.incident.RequestIds;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -53,6 +54,7 @@ class SchedulerConfiguration {
       PlanOutcome outcomes,
       PlanStarter starter,
       PlanWatchdog watchdog,
+      PlanStore store,
       WatchdogProperties watchdogProperties,
       PlatformTransactionManager transactions) {
     RemediationProperties.SchedulerSettings settings = properties.scheduler();
@@ -61,19 +63,35 @@ class SchedulerConfiguration {
         List.of(
             Tasks.oneTime(StepTasks.ATTEMPT)
                 .onFailure(bounded(settings, "an attempt", true, plans, tx))
-                .execute((instance, ctx) -> attempts.run(key(instance.getId()))),
+                .execute(
+                    (instance, ctx) -> {
+                      StepTasks.Key key = key(instance.getId());
+                      underPlan(store, key.planId(), () -> attempts.run(key));
+                    }),
             Tasks.oneTime(StepTasks.HEALTH_CHECK)
                 .onFailure(bounded(settings, "a health check", true, plans, tx))
-                .execute((instance, ctx) -> health.poll(key(instance.getId()))),
+                .execute(
+                    (instance, ctx) -> {
+                      StepTasks.Key key = key(instance.getId());
+                      underPlan(store, key.planId(), () -> health.poll(key));
+                    }),
             Tasks.oneTime(StepTasks.APPROVAL_EXPIRY)
                 .onFailure(bounded(settings, "an approval expiry", false, plans, tx))
                 .execute(
-                    (instance, ctx) ->
-                        tx.executeWithoutResult(
-                            s -> plans.expireApproval(UUID.fromString(instance.getId())))),
+                    (instance, ctx) -> {
+                      UUID planId = UUID.fromString(instance.getId());
+                      underPlan(
+                          store,
+                          planId,
+                          () -> tx.executeWithoutResult(s -> plans.expireApproval(planId)));
+                    }),
             Tasks.oneTime(StepTasks.OUTCOME)
                 .onFailure(bounded(settings, "a plan outcome", false, plans, tx))
-                .execute((instance, ctx) -> outcomes.finish(UUID.fromString(instance.getId()))),
+                .execute(
+                    (instance, ctx) -> {
+                      UUID planId = UUID.fromString(instance.getId());
+                      underPlan(store, planId, () -> outcomes.finish(planId));
+                    }),
             Tasks.oneTime(PlanStarter.START)
                 .onFailure(
                     new FailureHandler.MaxRetriesFailureHandler<>(
@@ -167,6 +185,16 @@ class SchedulerConfiguration {
         return running;
       }
     };
+  }
+
+  /**
+   * Runs a plan's task under the request id of the delivery that led to the plan: its log lines and
+   * audit rows carry the id the webhook came with.
+   */
+  private static void underPlan(PlanStore store, UUID planId, Runnable task) {
+    try (RequestIds.Scope scope = RequestIds.open(store.requestIdOf(planId))) {
+      task.run();
+    }
   }
 
   private static StepTasks.Key key(String instanceId) {

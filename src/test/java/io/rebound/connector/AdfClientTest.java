@@ -10,7 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,7 +37,7 @@ class AdfClientTest {
   private static final String QUERY = FACTORY + "/queryPipelineRuns";
   private static final String CREATE_RUN = FACTORY + "/pipelines/" + PIPELINE + "/createRun";
 
-  private final WireMockServer wireMock = new WireMockServer(options().dynamicPort());
+  private final WireMockServer wireMock = StandInAuthority.server();
   private final MutableClock clock = new MutableClock(Instant.parse("2025-03-14T02:30:00Z"));
   private AdfClient adf;
 
@@ -63,14 +62,17 @@ class AdfClientTest {
   private AdfClient clientWithFactoryDefaults(String subscription, String group, String factory) {
     return new AdfClient(
         new AdfProperties(
-            wireMock.baseUrl(),
-            wireMock.baseUrl(),
+            "http://127.0.0.1:" + wireMock.port(),
+            StandInAuthority.authorityHost(wireMock),
             TENANT,
             "535fb089-9ff3-47b6-9bfb-4f1264799865",
             "s3cret~value",
             subscription,
             group,
-            factory),
+            factory,
+            AdfProperties.Credential.CLIENT_SECRET,
+            null,
+            StandInAuthority.CERTIFICATE),
         new ConnectorTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10)),
         clock);
   }

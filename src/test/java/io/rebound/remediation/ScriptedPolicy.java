@@ -2,6 +2,7 @@ package io.rebound.remediation;
 
 import io.rebound.failure.Environment;
 import io.rebound.failure.FailureFact;
+import io.rebound.policy.Decision;
 import io.rebound.policy.DecisionService;
 import io.rebound.policy.Evaluation;
 import io.rebound.policy.Playbook;
@@ -9,10 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The shipped policy, plus chained playbooks a test registers. */
+/**
+ * The shipped policy, plus chained playbooks a test registers, and playbooks a test puts in place
+ * of the shipped one for an error type (e.g. without the shipped minute of backoff).
+ */
 class ScriptedPolicy implements DecisionService {
 
   static final Map<String, Playbook> CHAINED = new ConcurrentHashMap<>();
+  static final Map<String, Playbook> REPLACED = new ConcurrentHashMap<>();
 
   private final DecisionService shipped;
 
@@ -22,7 +27,25 @@ class ScriptedPolicy implements DecisionService {
 
   @Override
   public Evaluation evaluate(FailureFact fact) {
-    return shipped.evaluate(fact);
+    Evaluation evaluation = shipped.evaluate(fact);
+    Decision d = evaluation.decision();
+    Playbook replaced = d.errorType() == null ? null : REPLACED.get(d.errorType());
+    if (replaced == null) {
+      return evaluation;
+    }
+    Decision decision =
+        new Decision(
+            d.failure(),
+            d.errorType(),
+            d.category(),
+            d.severity(),
+            d.priority(),
+            d.remediable(),
+            d.approvalRequired(),
+            replaced,
+            d.reasons());
+    return new Evaluation(
+        evaluation.fact(), decision, evaluation.explanation(), evaluation.policyVersion());
   }
 
   @Override

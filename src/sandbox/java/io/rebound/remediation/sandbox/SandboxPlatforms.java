@@ -45,7 +45,7 @@ class SandboxPlatforms implements DisposableBean {
     this.payloads = new SandboxPayloads(properties.payloads());
     WireMockServer databricks = server(properties.databricksPort());
     WireMockServer management = server(properties.azureManagementPort());
-    WireMockServer login = server(properties.azureLoginPort());
+    WireMockServer login = httpsServer(properties.azureLoginPort());
     WireMockServer github = server(properties.githubPort());
     this.servers = List.of(databricks, management, login, github);
     servers.forEach(WireMockServer::start);
@@ -64,6 +64,24 @@ class SandboxPlatforms implements DisposableBean {
   private static WireMockServer server(int port) {
     return new WireMockServer(
         options().port(port).bindAddress("127.0.0.1").globalTemplating(true).containerThreads(20));
+  }
+
+  /**
+   * Azure AD's sign-in library accepts only an https authority; the stand-in's certificate (for
+   * localhost and 127.0.0.1) is the one application-sandbox.yml tells Rebound to trust.
+   */
+  private static WireMockServer httpsServer(int port) {
+    return new WireMockServer(
+        options()
+            .httpDisabled(true)
+            .httpsPort(port)
+            .bindAddress("127.0.0.1")
+            .keystorePath("sandbox/tls/standin-tls.p12")
+            .keystoreType("PKCS12")
+            .keystorePassword("sandbox-only")
+            .keyManagerPassword("sandbox-only")
+            .globalTemplating(true)
+            .containerThreads(20));
   }
 
   // ---------------------------------------------------------------- Databricks
