@@ -25,11 +25,14 @@ class IncidentController {
   private final IncidentStore store;
   private final AuditTrail audit;
   private final ObjectMapper json;
+  private final List<IncidentAnnex> annexes;
 
-  IncidentController(IncidentStore store, AuditTrail audit, ObjectMapper json) {
+  IncidentController(
+      IncidentStore store, AuditTrail audit, ObjectMapper json, List<IncidentAnnex> annexes) {
     this.store = store;
     this.audit = audit;
     this.json = json;
+    this.annexes = annexes;
   }
 
   @GetMapping
@@ -82,6 +85,9 @@ class IncidentController {
     body.put("decision", tree(row.decisionJson()));
     body.put("explanation", tree(row.explanationJson()));
     body.put("policyVersion", row.policyVersion());
+    for (IncidentAnnex annex : annexes) {
+      body.put(annex.name(), annex.about(incidentId).orElse(null));
+    }
     body.put("audit", audit.find(new AuditTrail.Query(incidentId, null, null, null, null, 1000)));
     return body;
   }

@@ -1,0 +1,153 @@
+package io.rebound.ticket;
+
+import io.rebound.connector.ConnectorException;
+import io.rebound.connector.JiraClient;
+import io.rebound.incident.IncidentLifecycle;
+import io.rebound.incident.IncidentSnapshot;
+import io.rebound.incident.IncidentSnapshots;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Carries out one piece of ticket work against Jira and writes what happened into the incident's
+ * audit trail. A failure Jira or the network may recover from is thrown, so the scheduler tries
+ * again later; one that asking again cannot fix (a wrong project key, a refused token) is audited
+ * and dropped at once.
+ */
+@Component
+class TicketWork {
+
+  static final String ACTOR = "rebound";
+  private static final Logger log = LoggerFactory.getLogger(TicketWork.class);
+
+  private final JiraClient jira;
+  private final IncidentSnapshots incidents;
+  private final IncidentLifecycle lifecycle;
+  private final TicketStore store;
+  private final TicketProperties properties;
+  private final Clock clock;
+
+  TicketWork(
+      JiraClient jira,
+      IncidentSnapshots incidents,
+      IncidentLifecycle lifecycle,
+      TicketStore store,
+      TicketProperties properties,
+      Optional<Clock> clock) {
+    this.jira = jira;
+    this.incidents = incidents;
+    this.lifecycle = lifecycle;
+    this.store = store;
+    this.properties = properties;
+    this.clock = clock.orElse(Clock.systemUTC());
+  }
+
+  /** Creates the incident's issue unless it has one. */
+  void create(UUID incidentId, String why, int tryNo) {
+    if (store.forIncident(incidentId).isPresent()) {
+      return;
+    }
+    Optional<IncidentSnapshot> incident = incidents.find(incidentId);
+    if (incident.isEmpty()) {
+      log.warn("No incident {} to open a Jira issue for", incidentId);
+      return;
+    }
+    JiraClient.CreatedIssue issue;
+    try {
+      issue =
+          jira.createIssue(
+              IssueContent.fields(incident.get(), why, properties.linkTo(incidentId), properties));
+    } catch (ConnectorException e) {
+      failed(incidentId, "jira.issue-failed", "creating the Jira issue", e, tryNo);
+      return;
+    }
+    try {
+      store.insert(incidentId, issue.key(), issue.browseUrl(), clock.instant());
+    } catch (DuplicateKeyException alreadyLinked) {
+      log.warn(
+          "Incident {} was linked to a Jira issue meanwhile; {} is spare", incidentId, issue.key());
+      return;
+    }
+    audit(
+        incidentId, "jira.issue-created", details("issue", issue.key(), "url", issue.browseUrl()));
+  }
+
+  /**
+   * Comments on the incident's issue. While the issue is still being created, throws so that the
+   * scheduler comes back later; with no issue (none was wanted, or creating it was given up) there
+   * is nothing to do.
+   */
+  void comment(UUID incidentId, String text, boolean issuePending, int tryNo) {
+    Optional<TicketStore.Ticket> ticket = store.forIncident(incidentId);
+    if (ticket.isEmpty()) {
+      if (issuePending) {
+        throw new IllegalStateException(
+            "The Jira issue of incident " + incidentId + " is not created yet");
+      }
+      return;
+    }
+    try {
+      jira.addComment(ticket.get().key(), IssueContent.comment(text));
+    } catch (ConnectorException e) {
+      failed(incidentId, "jira.comment-failed", "commenting on " + ticket.get().key(), e, tryNo);
+      return;
+    }
+    audit(incidentId, "jira.commented", details("issue", ticket.get().key(), "comment", text));
+  }
+
+  /** The scheduler gave up on a piece of work after its last retry. */
+  void gaveUp(UUID incidentId, String what, Throwable cause, int tries) {
+    audit(
+        incidentId,
+        "jira.gave-up",
+        details(
+            "what",
+            what,
+            "tries",
+            tries,
+            "why",
+            cause == null || cause.getMessage() == null ? "unknown error" : cause.getMessage()));
+  }
+
+  private void failed(
+      UUID incidentId, String action, String what, ConnectorException e, int tryNo) {
+    audit(
+        incidentId,
+        action,
+        details(
+            "why",
+            e.getMessage(),
+            "try",
+            tryNo,
+            "willRetry",
+            e.retryable() && tryNo <= properties.maxRetries()));
+    if (e.retryable()) {
+      log.warn("Jira: {} for incident {} failed, will retry: {}", what, incidentId, e.getMessage());
+      throw e;
+    }
+    log.warn("Jira: {} for incident {} refused, not retried: {}", what, incidentId, e.getMessage());
+  }
+
+  private void audit(UUID incidentId, String action, Map<String, Object> details) {
+    try {
+      lifecycle.audit(incidentId, ACTOR, action, details);
+    } catch (RuntimeException e) {
+      log.warn("Audit event {} for incident {} not written: {}", action, incidentId, e.toString());
+    }
+  }
+
+  static Map<String, Object> details(Object... pairs) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < pairs.length; i += 2) {
+      map.put(String.valueOf(pairs[i]), pairs[i + 1]);
+    }
+    return map;
+  }
+}
