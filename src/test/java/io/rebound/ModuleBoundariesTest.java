@@ -47,6 +47,8 @@ class ModuleBoundariesTest {
         .definedBy("io.rebound.ops..")
         .layer("ticket")
         .definedBy("io.rebound.ticket..")
+        .layer("advice")
+        .definedBy("io.rebound.advice..")
         .whereLayer("failure")
         .mayNotAccessAnyLayer()
         .whereLayer("extract")
@@ -74,6 +76,8 @@ class ModuleBoundariesTest {
         .whereLayer("ops")
         .mayNotAccessAnyLayer()
         .whereLayer("ticket")
+        .mayOnlyAccessLayers("failure", "incident", "connector")
+        .whereLayer("advice")
         .mayOnlyAccessLayers("failure", "incident", "connector")
         .check(CLASSES);
   }
