@@ -2,15 +2,13 @@ package io.rebound.advice;
 
 import io.rebound.connector.ChatCompletions;
 import io.rebound.connector.ConnectorException;
-import io.rebound.incident.IncidentLifecycle;
 import io.rebound.incident.IncidentSnapshot;
 import io.rebound.incident.IncidentSnapshots;
 import io.rebound.incident.IncidentStatus;
 import io.rebound.incident.IncidentStatusChanged;
+import io.rebound.incident.QuietAudit;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -42,7 +40,7 @@ class AdviceWriter implements DisposableBean {
 
   private final ChatCompletions model;
   private final IncidentSnapshots incidents;
-  private final IncidentLifecycle lifecycle;
+  private final QuietAudit audit;
   private final AdviceStore store;
   private final AdviceProperties properties;
   private final Clock clock;
@@ -62,13 +60,13 @@ class AdviceWriter implements DisposableBean {
   AdviceWriter(
       ChatCompletions model,
       IncidentSnapshots incidents,
-      IncidentLifecycle lifecycle,
+      QuietAudit audit,
       AdviceStore store,
       AdviceProperties properties,
       Optional<Clock> clock) {
     this.model = model;
     this.incidents = incidents;
-    this.lifecycle = lifecycle;
+    this.audit = audit;
     this.store = store;
     this.properties = properties;
     this.clock = clock.orElse(Clock.systemUTC());
@@ -83,7 +81,7 @@ class AdviceWriter implements DisposableBean {
     try {
       worker.execute(() -> advise(change.incidentId()));
     } catch (RejectedExecutionException full) {
-      audit(change.incidentId(), "ai.skipped", details("why", "too many summaries waiting"));
+      audit.record(change.incidentId(), ACTOR, "ai.skipped", "why", "too many summaries waiting");
     }
   }
 
@@ -92,7 +90,7 @@ class AdviceWriter implements DisposableBean {
       write(incidentId);
     } catch (RuntimeException e) {
       log.warn("AI summary for incident {} failed: {}", incidentId, e.toString());
-      audit(incidentId, "ai.failed", details("why", "Rebound could not store the summary"));
+      audit.record(incidentId, ACTOR, "ai.failed", "why", "Rebound could not store the summary");
     }
   }
 
@@ -110,42 +108,42 @@ class AdviceWriter implements DisposableBean {
     int answer =
         Math.min(properties.maxAnswerTokens(), properties.maxTokensPerIncident() - question);
     if (answer < 50) {
-      audit(
+      audit.record(
           incidentId,
+          ACTOR,
           "ai.skipped",
-          details(
-              "why",
-              "the question alone (about "
-                  + question
-                  + " tokens) leaves no room for an answer within rebound.ai.max-tokens-per-incident ("
-                  + properties.maxTokensPerIncident()
-                  + ")"));
+          "why",
+          "the question alone (about "
+              + question
+              + " tokens) leaves no room for an answer within rebound.ai.max-tokens-per-incident ("
+              + properties.maxTokensPerIncident()
+              + ")");
       return;
     }
     long spent = store.tokensSpentToday(clock.instant());
     if (spent + question + answer > properties.maxTokensPerDay()) {
-      audit(
+      audit.record(
           incidentId,
+          ACTOR,
           "ai.skipped",
-          details(
-              "why",
-              "today's token cap (rebound.ai.max-tokens-per-day, "
-                  + properties.maxTokensPerDay()
-                  + ") would be exceeded: "
-                  + spent
-                  + " spent"));
+          "why",
+          "today's token cap (rebound.ai.max-tokens-per-day, "
+              + properties.maxTokensPerDay()
+              + ") would be exceeded: "
+              + spent
+              + " spent");
       return;
     }
     ChatCompletions.Reply reply;
     try {
       reply = model.complete(system, user, answer);
     } catch (ConnectorException e) {
-      audit(incidentId, "ai.failed", details("why", e.getMessage()));
+      audit.record(incidentId, ACTOR, "ai.failed", "why", e.getMessage());
       return;
     }
     AdvicePrompt.Answer read = AdvicePrompt.read(reply.content());
     if (read.summary().isBlank()) {
-      audit(incidentId, "ai.failed", details("why", "the model answered nothing"));
+      audit.record(incidentId, ACTOR, "ai.failed", "why", "the model answered nothing");
       return;
     }
     Instant now = clock.instant();
@@ -165,26 +163,16 @@ class AdviceWriter implements DisposableBean {
     } catch (DuplicateKeyException written) {
       return;
     }
-    audit(
+    audit.record(
         incidentId,
+        ACTOR,
         "ai.summary-written",
-        details("model", reply.model(), "tokens", reply.totalTokens(), "advisory", true));
-  }
-
-  private void audit(UUID incidentId, String action, Map<String, Object> details) {
-    try {
-      lifecycle.audit(incidentId, ACTOR, action, details);
-    } catch (RuntimeException e) {
-      log.warn("Audit event {} for incident {} not written: {}", action, incidentId, e.toString());
-    }
-  }
-
-  private static Map<String, Object> details(Object... pairs) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < pairs.length; i += 2) {
-      map.put(String.valueOf(pairs[i]), pairs[i + 1]);
-    }
-    return map;
+        "model",
+        reply.model(),
+        "tokens",
+        reply.totalTokens(),
+        "advisory",
+        true);
   }
 
   @Override

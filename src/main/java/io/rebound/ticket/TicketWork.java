@@ -2,12 +2,10 @@ package io.rebound.ticket;
 
 import io.rebound.connector.ConnectorException;
 import io.rebound.connector.JiraClient;
-import io.rebound.incident.IncidentLifecycle;
 import io.rebound.incident.IncidentSnapshot;
 import io.rebound.incident.IncidentSnapshots;
+import io.rebound.incident.QuietAudit;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -29,7 +27,7 @@ class TicketWork {
 
   private final JiraClient jira;
   private final IncidentSnapshots incidents;
-  private final IncidentLifecycle lifecycle;
+  private final QuietAudit audit;
   private final TicketStore store;
   private final TicketProperties properties;
   private final Clock clock;
@@ -37,13 +35,13 @@ class TicketWork {
   TicketWork(
       JiraClient jira,
       IncidentSnapshots incidents,
-      IncidentLifecycle lifecycle,
+      QuietAudit audit,
       TicketStore store,
       TicketProperties properties,
       Optional<Clock> clock) {
     this.jira = jira;
     this.incidents = incidents;
-    this.lifecycle = lifecycle;
+    this.audit = audit;
     this.store = store;
     this.properties = properties;
     this.clock = clock.orElse(Clock.systemUTC());
@@ -75,8 +73,8 @@ class TicketWork {
           "Incident {} was linked to a Jira issue meanwhile; {} is spare", incidentId, issue.key());
       return;
     }
-    audit(
-        incidentId, "jira.issue-created", details("issue", issue.key(), "url", issue.browseUrl()));
+    audit.record(
+        incidentId, ACTOR, "jira.issue-created", "issue", issue.key(), "url", issue.browseUrl());
   }
 
   /**
@@ -99,55 +97,39 @@ class TicketWork {
       failed(incidentId, "jira.comment-failed", "commenting on " + ticket.get().key(), e, tryNo);
       return;
     }
-    audit(incidentId, "jira.commented", details("issue", ticket.get().key(), "comment", text));
+    audit.record(incidentId, ACTOR, "jira.commented", "issue", ticket.get().key(), "comment", text);
   }
 
   /** The scheduler gave up on a piece of work after its last retry. */
   void gaveUp(UUID incidentId, String what, Throwable cause, int tries) {
-    audit(
+    audit.record(
         incidentId,
+        ACTOR,
         "jira.gave-up",
-        details(
-            "what",
-            what,
-            "tries",
-            tries,
-            "why",
-            cause == null || cause.getMessage() == null ? "unknown error" : cause.getMessage()));
+        "what",
+        what,
+        "tries",
+        tries,
+        "why",
+        cause == null || cause.getMessage() == null ? "unknown error" : cause.getMessage());
   }
 
   private void failed(
       UUID incidentId, String action, String what, ConnectorException e, int tryNo) {
-    audit(
+    audit.record(
         incidentId,
+        ACTOR,
         action,
-        details(
-            "why",
-            e.getMessage(),
-            "try",
-            tryNo,
-            "willRetry",
-            e.retryable() && tryNo <= properties.maxRetries()));
+        "why",
+        e.getMessage(),
+        "try",
+        tryNo,
+        "willRetry",
+        e.retryable() && tryNo <= properties.maxRetries());
     if (e.retryable()) {
       log.warn("Jira: {} for incident {} failed, will retry: {}", what, incidentId, e.getMessage());
       throw e;
     }
     log.warn("Jira: {} for incident {} refused, not retried: {}", what, incidentId, e.getMessage());
-  }
-
-  private void audit(UUID incidentId, String action, Map<String, Object> details) {
-    try {
-      lifecycle.audit(incidentId, ACTOR, action, details);
-    } catch (RuntimeException e) {
-      log.warn("Audit event {} for incident {} not written: {}", action, incidentId, e.toString());
-    }
-  }
-
-  static Map<String, Object> details(Object... pairs) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < pairs.length; i += 2) {
-      map.put(String.valueOf(pairs[i]), pairs[i + 1]);
-    }
-    return map;
   }
 }

@@ -7,18 +7,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.rebound.IncidentsOverHttp;
 import io.rebound.ReboundApplication;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -75,8 +70,6 @@ class AiSummaryIntegrationTest {
 
   @LocalServerPort int port;
 
-  private final HttpClient http = HttpClient.newHttpClient();
-
   @Test
   void escalationsGetAnAdvisorySummaryWithinTheTimeoutAndTheTokenCaps() throws Exception {
     // 1. the endpoint is too slow: the escalation stands, the audit trail says why there is none
@@ -85,10 +78,10 @@ class AiSummaryIntegrationTest {
             .withRequestBody(containing("job_slow"))
             .willReturn(completion("{}").withFixedDelay(3_000)));
     UUID slow = escalate("job_slow");
-    JsonNode failed = awaitAudit(slow, "ai.failed");
+    JsonNode failed = api().awaitAudit(slow, "ai.failed");
     assertThat(failed.path("details").path("why").asString()).contains("timed out");
     assertThat(failed.path("actor").asString()).isEqualTo("rebound-ai");
-    assertThat(incident(slow).path("advice").isNull()).isTrue();
+    assertThat(api().incident(slow).path("advice").isNull()).isTrue();
 
     // 2. an UnknownError: a summary, next steps and a suggested classification row
     String answer =
@@ -104,9 +97,9 @@ class AiSummaryIntegrationTest {
             .withRequestBody(containing("job_unknown"))
             .willReturn(completion(answer)));
     UUID unknown = escalate("job_unknown");
-    JsonNode before = incident(unknown);
-    awaitAudit(unknown, "ai.summary-written");
-    JsonNode after = incident(unknown);
+    JsonNode before = api().incident(unknown);
+    api().awaitAudit(unknown, "ai.summary-written");
+    JsonNode after = api().incident(unknown);
     JsonNode advice = after.path("advice");
     assertThat(advice.path("advisory").asBoolean()).isTrue();
     assertThat(advice.path("note").asString()).startsWith("Advisory:").contains("changed nothing");
@@ -141,7 +134,7 @@ class AiSummaryIntegrationTest {
 
     // 3. the day's cap is reached: no call, and the audit trail says so
     UUID capped = escalate("job_capped");
-    JsonNode skipped = awaitAudit(capped, "ai.skipped");
+    JsonNode skipped = api().awaitAudit(capped, "ai.skipped");
     assertThat(skipped.path("details").path("why").asString())
         .contains("rebound.ai.max-tokens-per-day")
         .contains("800 spent");
@@ -154,68 +147,22 @@ class AiSummaryIntegrationTest {
 
   /** A Databricks failure with no code and a message no row knows: an UnknownError, escalated. */
   private UUID escalate(String job) throws Exception {
-    String body =
-        """
-        {"source": "databricks", "environment": "production", "status": "failed",
-         "resourceKind": "job_run", "resource": {"jobId": "%s", "jobName": "%s", "runId": "%d"},
-         "errorMessage": "The snorkel %s stopped unexpectedly", "failureType": "UserError"}"""
-            .formatted(Math.abs(job.hashCode()), job, Math.abs(job.hashCode()) + 1, job);
-    HttpResponse<String> accepted =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base() + "/webhooks/generic"))
-                .header("Content-Type", "application/json")
-                .header("X-Api-Key", "ai-generic")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-    String delivery = JSON.readTree(accepted.body()).path("deliveryId").asString();
-    String id =
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(
-                () -> get("/api/deliveries/" + delivery).path("incidentId").asString(""),
-                s -> !s.isEmpty());
-    UUID incident = UUID.fromString(id);
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> incident(incident).path("status").asString(), "ESCALATED"::equals);
+    UUID incident =
+        api()
+            .open(
+                "ai-generic",
+                """
+                {"source": "databricks", "environment": "production", "status": "failed",
+                 "resourceKind": "job_run",
+                 "resource": {"jobId": "%s", "jobName": "%s", "runId": "%d"},
+                 "errorMessage": "The snorkel %s stopped unexpectedly", "failureType": "UserError"}"""
+                    .formatted(Math.abs(job.hashCode()), job, Math.abs(job.hashCode()) + 1, job));
+    api().awaitIncident(incident, i -> i.path("status").asString().equals("ESCALATED"));
     return incident;
   }
 
-  private JsonNode awaitAudit(UUID incident, String action) {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(100))
-        .until(
-            () -> {
-              for (JsonNode event : incident(incident).path("audit")) {
-                if (event.path("action").asString().equals(action)) {
-                  return event;
-                }
-              }
-              return null;
-            },
-            e -> e != null);
-  }
-
-  private JsonNode incident(UUID id) throws Exception {
-    return get("/api/incidents/" + id);
-  }
-
-  private JsonNode get(String path) throws Exception {
-    HttpResponse<String> answer =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Authorization", "Bearer ai-viewer")
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-    return JSON.readTree(answer.body());
-  }
-
-  private String base() {
-    return "http://localhost:" + port;
+  private IncidentsOverHttp api() {
+    return new IncidentsOverHttp(port, "ai-viewer");
   }
 
   static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder completion(String content)

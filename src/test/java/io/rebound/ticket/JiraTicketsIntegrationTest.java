@@ -13,6 +13,7 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.rebound.IncidentsOverHttp;
 import io.rebound.ReboundApplication;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -276,65 +276,36 @@ class JiraTicketsIntegrationTest {
   // ---- Rebound over HTTP
 
   private UUID deliver(String body) throws Exception {
-    String deliveryId = deliverAndForget(body);
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> get("/api/deliveries/" + deliveryId).path("incidentId").isString());
-    return UUID.fromString(get("/api/deliveries/" + deliveryId).path("incidentId").asString());
+    return api().open("tickets-generic", body);
   }
 
-  private String deliverAndForget(String body) throws Exception {
-    HttpResponse<String> answer =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base() + "/webhooks/generic"))
-                .header("Content-Type", "application/json")
-                .header("X-Api-Key", "tickets-generic")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
-    return JSON.readTree(answer.body()).path("deliveryId").asString();
+  private void deliverAndForget(String body) throws Exception {
+    api().deliver("tickets-generic", body);
   }
 
   private JsonNode awaitIncident(UUID id, java.util.function.Predicate<JsonNode> until) {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(100))
-        .until(() -> incident(id), until);
+    return api().awaitIncident(id, until);
   }
 
   private JsonNode incident(UUID id) throws Exception {
-    return get("/api/incidents/" + id);
+    return api().incident(id);
   }
 
   private List<String> auditActions(UUID id) throws Exception {
-    return auditActionsOf(incident(id));
+    return IncidentsOverHttp.auditActions(incident(id));
   }
 
   private static List<String> auditActionsOf(JsonNode incident) {
-    List<String> actions = new ArrayList<>();
-    incident.path("audit").forEach(e -> actions.add(e.path("action").asString()));
-    return actions;
+    return IncidentsOverHttp.auditActions(incident);
   }
 
   private JsonNode auditEvent(UUID id, String action) throws Exception {
-    for (JsonNode event : incident(id).path("audit")) {
-      if (event.path("action").asString().equals(action)) {
-        return event;
-      }
-    }
-    throw new AssertionError("No audit event " + action + " for incident " + id);
+    return IncidentsOverHttp.auditEvent(incident(id), action)
+        .orElseThrow(() -> new AssertionError("No audit event " + action + " for " + id));
   }
 
-  private JsonNode get(String path) throws Exception {
-    HttpResponse<String> answer =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Authorization", "Bearer tickets-viewer")
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
-    return JSON.readTree(answer.body());
+  private IncidentsOverHttp api() {
+    return new IncidentsOverHttp(port, "tickets-viewer");
   }
 
   private HttpResponse<String> jiraWebhook(byte[] body, Map<String, String> headers)

@@ -1,8 +1,8 @@
 package io.rebound.ticket.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import io.rebound.IncidentsOverHttp;
 import io.rebound.ReboundApplication;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -10,7 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,28 +61,12 @@ class SandboxJiraIntegrationTest {
 
   @Test
   void anEscalatedAlertOpensAnIssueOnTheJiraStandIn() throws Exception {
-    HttpResponse<String> accepted =
-        send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/generic"))
-                .header("Content-Type", "application/json")
-                .header("X-Api-Key", "sandbox-webhook-secret")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"nothing\": \"Rebound can read\"}")));
-    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-    String deliveryId = JSON.readTree(accepted.body()).path("deliveryId").asString();
-
+    IncidentsOverHttp api = new IncidentsOverHttp(port, "sandbox-viewer-token");
     String incidentId =
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(
-                () -> api("/api/deliveries/" + deliveryId).path("incidentId").asString(""),
-                id -> !id.isEmpty());
+        api.open("sandbox-webhook-secret", "{\"nothing\": \"Rebound can read\"}").toString();
     JsonNode incident =
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .pollInterval(Duration.ofMillis(100))
-            .until(
-                () -> api("/api/incidents/" + incidentId),
-                i -> i.path("ticket").path("key").isString());
+        api.awaitIncident(
+            UUID.fromString(incidentId), i -> i.path("ticket").path("key").isString());
 
     assertThat(incident.path("status").asString()).isEqualTo("ESCALATED");
     String key = incident.path("ticket").path("key").asString();
@@ -110,15 +94,6 @@ class SandboxJiraIntegrationTest {
     assertThat(fields.path("summary").asString()).startsWith("[Rebound] UnrecognisedAlert");
     assertThat(fields.path("description").toString())
         .contains("http://localhost:8080/api/incidents/" + incidentId);
-  }
-
-  private JsonNode api(String path) throws Exception {
-    HttpResponse<String> answer =
-        send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer sandbox-viewer-token"));
-    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-    return JSON.readTree(answer.body());
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
