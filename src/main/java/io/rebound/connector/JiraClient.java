@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Jira Cloud REST API v3: create an issue, comment on it. Errors come back as {@link
- * ConnectorException} with Jira's own message, retryable or not, like every other platform; the
- * token never appears in one.
+ * Jira Cloud REST API v3: create an issue, find one by JQL, comment on it. Errors come back as
+ * {@link ConnectorException} with Jira's own message, retryable or not, like every other platform;
+ * the token never appears in one.
  */
 @Component
 public class JiraClient {
@@ -68,6 +68,24 @@ public class JiraClient {
                 + "/comment"),
         headers(),
         JsonHttp.JSON.writeValueAsString(Map.of("body", body)));
+  }
+
+  /**
+   * {@code GET /rest/api/3/search/jql}: the key of the first issue the JQL finds, if any. Jira's
+   * search may lag a just-created issue by a few seconds.
+   */
+  public java.util.Optional<String> findIssueKey(String jql) {
+    JsonNode found =
+        http.send(
+            "GET",
+            uri(
+                "/rest/api/3/search/jql?jql="
+                    + URLEncoder.encode(jql, StandardCharsets.UTF_8)
+                    + "&fields=key&maxResults=1"),
+            headers(),
+            null);
+    String key = found.path("issues").path(0).path("key").asString("");
+    return key.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(key);
   }
 
   /** Where people open the issue in a browser. */

@@ -26,8 +26,18 @@ final class IssueContent {
     fields.put("issuetype", Map.of("name", properties.issueType()));
     fields.put("summary", summary(incident));
     fields.put("description", description(incident, why, link));
-    fields.put("labels", properties.labels());
+    List<String> labels = new ArrayList<>(properties.labels());
+    labels.add(label(incident.id()));
+    fields.put("labels", labels);
     return fields;
+  }
+
+  /**
+   * The label that ties an issue to its incident: how a retry finds the issue an earlier try
+   * created when Jira's answer was lost, and how people find an incident's issue with JQL.
+   */
+  static String label(java.util.UUID incidentId) {
+    return "rebound-incident-" + incidentId;
   }
 
   static String summary(IncidentSnapshot incident) {

@@ -59,6 +59,11 @@ class TicketWork {
     }
     JiraClient.CreatedIssue issue;
     try {
+      Optional<String> earlier = tryNo > 1 ? createdByAnEarlierTry(incidentId) : Optional.empty();
+      if (earlier.isPresent()) {
+        link(incidentId, earlier.get(), jira.browseUrl(earlier.get()), "jira.issue-found");
+        return;
+      }
       issue =
           jira.createIssue(
               IssueContent.fields(incident.get(), why, properties.linkTo(incidentId), properties));
@@ -66,15 +71,30 @@ class TicketWork {
       failed(incidentId, "jira.issue-failed", "creating the Jira issue", e, tryNo);
       return;
     }
+    link(incidentId, issue.key(), issue.browseUrl(), "jira.issue-created");
+  }
+
+  /**
+   * An earlier try may have created the issue and lost Jira's answer (a timeout after Jira
+   * committed): Jira's create has no idempotency key, so the incident's label is looked up first.
+   */
+  private Optional<String> createdByAnEarlierTry(UUID incidentId) {
+    return jira.findIssueKey(
+        "project = \""
+            + properties.projectKey()
+            + "\" AND labels = \""
+            + IssueContent.label(incidentId)
+            + "\"");
+  }
+
+  private void link(UUID incidentId, String key, String url, String action) {
     try {
-      store.insert(incidentId, issue.key(), issue.browseUrl(), clock.instant());
+      store.insert(incidentId, key, url, clock.instant());
     } catch (DuplicateKeyException alreadyLinked) {
-      log.warn(
-          "Incident {} was linked to a Jira issue meanwhile; {} is spare", incidentId, issue.key());
+      log.warn("Incident {} was linked to a Jira issue meanwhile; {} is spare", incidentId, key);
       return;
     }
-    audit.record(
-        incidentId, ACTOR, "jira.issue-created", "issue", issue.key(), "url", issue.browseUrl());
+    audit.record(incidentId, ACTOR, action, "issue", key, "url", url);
   }
 
   /**

@@ -2,6 +2,9 @@ package io.rebound.ticket;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -58,6 +61,11 @@ class JiraTicketsIntegrationTest {
 
   static {
     JIRA.start();
+    // nothing found unless a test says otherwise: Rebound looks before it creates again
+    JIRA.stubFor(
+        get(urlPathEqualTo("/rest/api/3/search/jql"))
+            .atPriority(10)
+            .willReturn(jiraAnswer(200, "search-jql-200.json", null, "\"issues\": []")));
   }
 
   @DynamicPropertySource
@@ -79,6 +87,8 @@ class JiraTicketsIntegrationTest {
     registry.add("rebound.jira.incident-link", () -> "https://rebound.example.com");
     registry.add("rebound.jira.retry-after", () -> "200ms");
     registry.add("rebound.jira.polling-interval", () -> "100ms");
+    // a Jira that answers after 6 s has timed out (the lost-answer test)
+    registry.add("rebound.connector.read-timeout", () -> "6s");
     // plans wait for a person: an incident stays open long enough to be resolved by its alert
     registry.add("rebound.remediation.mode", () -> "approve-all");
     registry.add("rebound.remediation.scheduler.polling-interval", () -> "100ms");
@@ -151,6 +161,18 @@ class JiraTicketsIntegrationTest {
     assertThat(fields.path("issuetype").path("name").asString()).isEqualTo("Task");
     assertThat(fields.path("summary").asString()).startsWith("[Rebound] UnrecognisedAlert on ");
     assertThat(fields.path("labels").get(0).asString()).isEqualTo("rebound");
+    assertThat(fields.path("labels").get(1).asString()).isEqualTo("rebound-incident-" + incident);
+    // before trying again, Rebound looked for an issue the failed try might have created
+    assertThat(
+            JIRA.findAll(
+                getRequestedFor(urlPathEqualTo("/rest/api/3/search/jql"))
+                    .withQueryParam(
+                        "jql",
+                        equalTo(
+                            "project = \"OPS\" AND labels = \"rebound-incident-"
+                                + incident
+                                + "\""))))
+        .hasSize(1);
     JsonNode description = fields.path("description");
     assertThat(description.path("type").asString()).isEqualTo("doc");
     assertThat(description.path("version").asInt()).isEqualTo(1);
@@ -170,6 +192,42 @@ class JiraTicketsIntegrationTest {
     JsonNode body = JSON.readTree(comment.getBodyAsString()).path("body");
     assertThat(body.path("type").asString()).isEqualTo("doc");
     assertThat(allText(body)).startsWith("Rebound escalated this incident");
+  }
+
+  @Test
+  void anIssueWhoseAnswerWasLostIsFoundNotCreatedTwice() throws Exception {
+    String pipeline = "pl_lost_" + shortId();
+    // Jira creates the issue but answers too late: Rebound's call times out
+    JIRA.stubFor(
+        post(urlPathEqualTo("/rest/api/3/issue"))
+            .withRequestBody(containing(pipeline))
+            .inScenario("lost answer")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(jiraAnswer(201, "create-issue-201.json", "OPS-404").withFixedDelay(10_000))
+            .willSetStateTo("created"));
+    JIRA.stubFor(
+        get(urlPathEqualTo("/rest/api/3/search/jql"))
+            .atPriority(1)
+            .inScenario("lost answer")
+            .whenScenarioStateIs("created")
+            .willReturn(jiraAnswer(200, "search-jql-200.json", "OPS-404")));
+    try {
+      UUID incident = deliver(adfRun(pipeline, "failed"));
+
+      JsonNode linked =
+          awaitIncident(incident, i -> i.path("ticket").path("key").asString().equals("OPS-404"));
+      assertThat(auditActionsOf(linked))
+          .containsSubsequence("jira.issue-failed", "jira.issue-found");
+      assertThat(auditEvent(incident, "jira.issue-failed").path("details").path("why").asString())
+          .contains("timed out");
+      assertThat(
+              JIRA.findAll(
+                  postRequestedFor(urlPathEqualTo("/rest/api/3/issue"))
+                      .withRequestBody(containing(pipeline))))
+          .hasSize(1);
+    } finally {
+      JIRA.setScenarioState("lost answer", Scenario.STARTED);
+    }
   }
 
   @Test
@@ -350,9 +408,18 @@ class JiraTicketsIntegrationTest {
 
   private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder jiraAnswer(
       int status, String file, String key) {
+    return jiraAnswer(status, file, key, null);
+  }
+
+  /** A documented answer with its example key replaced, or its issues list emptied. */
+  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder jiraAnswer(
+      int status, String file, String key, String issues) {
     String body = shape(file);
     if (key != null) {
-      body = body.replace("ED-24", key);
+      body = body.replace("ED-24", key).replace("ED-1", key);
+    }
+    if (issues != null) {
+      body = body.replaceAll("(?s)\"issues\": \\[.*\\]", issues);
     }
     return aResponse()
         .withStatus(status)

@@ -1,6 +1,7 @@
 package io.rebound.ticket.sandbox;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -46,6 +47,14 @@ class SandboxJira implements DisposableBean {
                     .withStatus(201)
                     .withHeader("Content-Type", "application/json")
                     .withBody(created)));
+    // a retry first looks for an issue an earlier try created: the stand-in never loses one
+    server.stubFor(
+        get(urlPathEqualTo("/rest/api/3/search/jql"))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"isLast\": true, \"issues\": []}")));
     server.stubFor(
         post(urlPathMatching("/rest/api/3/issue/[^/]+/comment"))
             .willReturn(
