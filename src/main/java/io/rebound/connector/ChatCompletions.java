@@ -54,8 +54,22 @@ public class ChatCompletions {
             Map.of("role", "system", "content", system), Map.of("role", "user", "content", user)));
     request.put("max_tokens", maxTokens);
     request.put("temperature", 0.2);
-    JsonNode answer =
-        http.send("POST", uri(), headers(), JsonHttp.JSON.writeValueAsString(request));
+    JsonNode answer;
+    try {
+      answer = http.send("POST", uri(), headers(), JsonHttp.JSON.writeValueAsString(request));
+    } catch (ConnectorException e) {
+      if (e.httpStatus() != null && e.httpStatus() == 401) {
+        // OpenAI's 401 text quotes part of the key it refused: it stays out of the audit trail
+        throw new ConnectorException(
+            PLATFORM,
+            "The AI endpoint refused the API key (HTTP 401): check rebound.ai.api-key",
+            false,
+            401,
+            null,
+            null);
+      }
+      throw e;
+    }
     JsonNode usage = answer.path("usage");
     return new Reply(
         answer.path("choices").path(0).path("message").path("content").asString(""),

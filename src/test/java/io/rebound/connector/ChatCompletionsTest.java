@@ -102,6 +102,25 @@ class ChatCompletionsTest {
         .hasMessageNotContaining("sk-secret");
   }
 
+  @Test
+  void aRefusedKeyIsReportedWithoutTheEndpointsQuoteOfIt() {
+    server.stubFor(
+        post(urlPathEqualTo("/v1/chat/completions"))
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"error\": {\"message\": \"Incorrect API key provided: sk-wro****3456.\","
+                            + " \"type\": \"invalid_request_error\", \"code\": \"invalid_api_key\"}}")));
+
+    assertThatThrownBy(
+            () -> client("openai", server.baseUrl(), "sk-wrong-123456", "m").complete("s", "u", 9))
+        .isInstanceOf(ConnectorException.class)
+        .hasMessageContaining("refused the API key")
+        .hasMessageNotContaining("sk-wro");
+  }
+
   private ChatCompletions client(String provider, String url, String key, String model) {
     return new ChatCompletions(
         new ChatModelProperties(provider, url, key, model, null, null, null),
