@@ -45,6 +45,10 @@ class ModuleBoundariesTest {
         .definedBy("io.rebound.metrics..")
         .layer("ops")
         .definedBy("io.rebound.ops..")
+        .layer("ticket")
+        .definedBy("io.rebound.ticket..")
+        .layer("advice")
+        .definedBy("io.rebound.advice..")
         .whereLayer("failure")
         .mayNotAccessAnyLayer()
         .whereLayer("extract")
@@ -56,8 +60,9 @@ class ModuleBoundariesTest {
         // connector names its actions with failure's one action vocabulary
         .whereLayer("connector")
         .mayOnlyAccessLayers("failure")
+        // ticket: Jira's webhook, once ingest has authenticated it
         .whereLayer("ingest")
-        .mayOnlyAccessLayers("failure", "extract", "incident", "policy", "connector")
+        .mayOnlyAccessLayers("failure", "extract", "incident", "policy", "connector", "ticket")
         .whereLayer("notify")
         .mayOnlyAccessLayers("failure", "incident", "policy")
         .whereLayer("remediation")
@@ -70,6 +75,10 @@ class ModuleBoundariesTest {
         .mayOnlyAccessLayers("failure", "incident", "policy")
         .whereLayer("ops")
         .mayNotAccessAnyLayer()
+        .whereLayer("ticket")
+        .mayOnlyAccessLayers("failure", "incident", "connector")
+        .whereLayer("advice")
+        .mayOnlyAccessLayers("failure", "incident", "connector")
         .check(CLASSES);
   }
 

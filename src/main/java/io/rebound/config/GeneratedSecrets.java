@@ -34,7 +34,8 @@ final class GeneratedSecrets {
           "rebound.webhooks.jenkins.secret",
           "rebound.webhooks.azure-devops.secret",
           "rebound.webhooks.circleci.secret",
-          "rebound.webhooks.generic.secret");
+          "rebound.webhooks.generic.secret",
+          "rebound.webhooks.jira.secret");
 
   private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -15,9 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.NullNode;
 
 /**
- * JSON over java.net.http for the platforms without a usable Java SDK here (ARM, GitHub, GitLab).
- * Turns every failure into a {@link ConnectorException} with the platform's own error text and
- * never puts request headers (tokens) into a message.
+ * JSON over java.net.http for the platforms without a usable Java SDK here (ARM, GitHub, GitLab,
+ * Jira). Turns every failure into a {@link ConnectorException} with the platform's own error text
+ * and never puts request headers (tokens) into a message.
  */
 final class JsonHttp {
 
@@ -108,7 +108,9 @@ final class JsonHttp {
             json.path("error").path("message"),
             json.path("error_description"),
             json.path("message"),
-            json.path("error"));
+            json.path("error"),
+            // Jira: {"errorMessages": [...], "errors": {"field": "why"}}
+            json.path("errorMessages").path(0));
     boolean retryable = Retryability.retryable(status, null);
     Integer retryAfter =
         retryable

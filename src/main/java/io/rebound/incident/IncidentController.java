@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,11 +26,17 @@ class IncidentController {
   private final IncidentStore store;
   private final AuditTrail audit;
   private final ObjectMapper json;
+  private final ObjectProvider<IncidentAnnex> annexes;
 
-  IncidentController(IncidentStore store, AuditTrail audit, ObjectMapper json) {
+  IncidentController(
+      IncidentStore store,
+      AuditTrail audit,
+      ObjectMapper json,
+      ObjectProvider<IncidentAnnex> annexes) {
     this.store = store;
     this.audit = audit;
     this.json = json;
+    this.annexes = annexes;
   }
 
   @GetMapping
@@ -82,6 +89,7 @@ class IncidentController {
     body.put("decision", tree(row.decisionJson()));
     body.put("explanation", tree(row.explanationJson()));
     body.put("policyVersion", row.policyVersion());
+    annexes.orderedStream().forEach(a -> body.put(a.name(), a.about(incidentId).orElse(null)));
     body.put("audit", audit.find(new AuditTrail.Query(incidentId, null, null, null, null, 1000)));
     return body;
   }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,18 +14,25 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The one place an incident's status changes: checks the transition is allowed, writes it with a
- * version check (retrying if another writer got there first) and audits it.
+ * version check (retrying if another writer got there first), audits it and publishes {@link
+ * IncidentStatusChanged} in the same transaction.
  */
 @Component
 class IncidentTransitions {
 
   private final IncidentStore store;
   private final AuditTrail audit;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  IncidentTransitions(IncidentStore store, AuditTrail audit, Optional<Clock> clock) {
+  IncidentTransitions(
+      IncidentStore store,
+      AuditTrail audit,
+      ApplicationEventPublisher events,
+      Optional<Clock> clock) {
     this.store = store;
     this.audit = audit;
+    this.events = events;
     this.clock = clock.orElse(Clock.systemUTC());
   }
 
@@ -70,6 +78,7 @@ class IncidentTransitions {
           all.putAll(details);
         }
         audit.record(actor, action, id, deliveryId, incident.resource(), all);
+        events.publishEvent(new IncidentStatusChanged(id, from, target, actor, reason));
         return;
       }
     }

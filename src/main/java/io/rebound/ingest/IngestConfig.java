@@ -1,5 +1,6 @@
 package io.rebound.ingest;
 
+import io.rebound.ticket.JiraUpdates;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,10 +21,11 @@ class IngestConfig {
       WebhookAuthenticator authenticator,
       RefusedRequests refused,
       IngestProperties properties,
-      ObjectMapper json) {
+      ObjectMapper json,
+      JiraUpdates jira) {
     ServletRegistrationBean<WebhookServlet> registration =
         new ServletRegistrationBean<>(
-            new WebhookServlet(intake, authenticator, refused, properties, json),
+            new WebhookServlet(intake, authenticator, refused, properties, json, jira),
             WebhookServlet.MAPPINGS);
     registration.setName("webhooks");
     registration.setLoadOnStartup(1);

@@ -18,9 +18,12 @@ import org.springframework.stereotype.Component;
 @Component
 class WebhookAuthenticator {
 
-  /** What a sender presented; any field may be null. */
-  record Credentials(
-      String apiKey, String queryToken, String githubSignature, String gitlabToken) {}
+  /**
+   * What a sender presented; any field may be null.
+   *
+   * @param signature "sha256=…" from X-Hub-Signature-256 (GitHub) or X-Hub-Signature (Jira)
+   */
+  record Credentials(String apiKey, String queryToken, String signature, String gitlabToken) {}
 
   /**
    * Why a request was refused: a short code to count refusals by, and the detail for the sender.
@@ -34,8 +37,9 @@ class WebhookAuthenticator {
   }
 
   /**
-   * @param body the exact body; only read for {@link WebhookEndpoint.Auth#GITHUB_SIGNATURE}, so
-   *     header-authenticated endpoints are checked before their body is read (null is fine there)
+   * @param body the exact body; only read for a signature (GitHub's, or Jira's when it sent one),
+   *     so header-authenticated endpoints are checked before their body is read (null is fine
+   *     there)
    */
   Optional<Rejection> rejection(WebhookEndpoint endpoint, Credentials presented, byte[] body) {
     String secret = secrets.secretOf(endpoint.id());
@@ -48,7 +52,11 @@ class WebhookAuthenticator {
                   + ".secret)"));
     }
     return switch (endpoint.auth()) {
-      case GITHUB_SIGNATURE -> checkSignature(secret, presented.githubSignature(), body);
+      case GITHUB_SIGNATURE -> checkSignature(secret, presented.signature(), body, GITHUB);
+      case JIRA_SIGNATURE ->
+          presented.signature() != null
+              ? checkSignature(secret, presented.signature(), body, JIRA)
+              : checkApiKey(secret, presented);
       case GITLAB_TOKEN ->
           presented.gitlabToken() != null
               ? sameSecret(secret, presented.gitlabToken(), "X-Gitlab-Token")
@@ -78,12 +86,25 @@ class WebhookAuthenticator {
         : Optional.of(new Rejection("wrong_secret", "Wrong secret in " + where));
   }
 
-  private static Optional<Rejection> checkSignature(String secret, String header, byte[] body) {
+  /** Where a signing sender puts its signature, and where its secret is set. */
+  private record Signer(String header, String settings, String secretKey) {}
+
+  private static final Signer GITHUB =
+      new Signer(
+          "X-Hub-Signature-256", "the GitHub webhook settings", "rebound.webhooks.github.secret");
+  private static final Signer JIRA =
+      new Signer("X-Hub-Signature", "Jira's webhook (Secret)", "rebound.webhooks.jira.secret");
+
+  private static Optional<Rejection> checkSignature(
+      String secret, String header, byte[] body, Signer signer) {
     if (header == null || !header.startsWith("sha256=")) {
       return Optional.of(
           new Rejection(
               "missing_credentials",
-              "Missing X-Hub-Signature-256: set the webhook secret in the GitHub webhook settings"));
+              "Missing "
+                  + signer.header()
+                  + " (sha256=…): set the webhook secret in "
+                  + signer.settings()));
     }
     byte[] expected = hmacSha256(secret, body);
     byte[] actual;
@@ -91,15 +112,18 @@ class WebhookAuthenticator {
       actual = HexFormat.of().parseHex(header.substring("sha256=".length()).trim());
     } catch (IllegalArgumentException e) {
       return Optional.of(
-          new Rejection("bad_signature", "X-Hub-Signature-256 is not a hex sha256 signature"));
+          new Rejection("bad_signature", signer.header() + " is not a hex sha256 signature"));
     }
     return MessageDigest.isEqual(expected, actual)
         ? Optional.empty()
         : Optional.of(
             new Rejection(
                 "bad_signature",
-                "X-Hub-Signature-256 does not match the body: the GitHub webhook secret differs"
-                    + " from rebound.webhooks.github.secret"));
+                signer.header()
+                    + " does not match the body: the secret in "
+                    + signer.settings()
+                    + " differs from "
+                    + signer.secretKey()));
   }
 
   static byte[] hmacSha256(String secret, byte[] body) {

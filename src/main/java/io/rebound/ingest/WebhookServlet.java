@@ -1,5 +1,6 @@
 package io.rebound.ingest;
 
+import io.rebound.ticket.JiraUpdates;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,7 +27,9 @@ import tools.jackson.databind.ObjectMapper;
  * {@code GET /api/deliveries/{id}} shows it once processed. An authenticated delivery is always
  * stored, also when rejected (400, 413); JSON Rebound cannot read is accepted and becomes an
  * UnrecognisedAlert incident. An unauthenticated request is never stored: anyone can send one, so
- * it is only counted and sampled in memory ({@link RefusedRequests}).
+ * it is only counted and sampled in memory ({@link RefusedRequests}). Jira's webhook is the one
+ * endpoint that brings no failure: once authenticated like the others, its body goes to the ticket
+ * module (status changes of Rebound's Jira issues) and is answered 200 there, not stored.
  *
  * <p>A plain servlet rather than a Spring MVC controller, and outside Spring Security (webhooks
  * carry their own per-source secret): this is the path an alert storm hammers, and the MVC
@@ -70,18 +73,21 @@ class WebhookServlet extends HttpServlet {
   private final transient RefusedRequests refused;
   private final transient IngestProperties properties;
   private final transient ObjectMapper json;
+  private final transient JiraUpdates jira;
 
   WebhookServlet(
       Intake intake,
       WebhookAuthenticator authenticator,
       RefusedRequests refused,
       IngestProperties properties,
-      ObjectMapper json) {
+      ObjectMapper json,
+      JiraUpdates jira) {
     this.intake = intake;
     this.authenticator = authenticator;
     this.refused = refused;
     this.properties = properties;
     this.json = json;
+    this.jira = jira;
   }
 
   @Override
@@ -142,8 +148,11 @@ class WebhookServlet extends HttpServlet {
 
   private Intake.Result receive(
       WebhookEndpoint endpoint, String channel, HttpServletRequest request) throws IOException {
-    WebhookAuthenticator.Credentials presented = credentials(request);
-    boolean signed = endpoint.auth() == WebhookEndpoint.Auth.GITHUB_SIGNATURE;
+    WebhookAuthenticator.Credentials presented = credentials(request, endpoint);
+    boolean signed =
+        endpoint.auth() == WebhookEndpoint.Auth.GITHUB_SIGNATURE
+            || (endpoint.auth() == WebhookEndpoint.Auth.JIRA_SIGNATURE
+                && presented.signature() != null);
     if (!signed) { // header secrets: refuse before reading a byte of the body
       Optional<WebhookAuthenticator.Rejection> rejection =
           authenticator.rejection(endpoint, presented, null);
@@ -174,6 +183,17 @@ class WebhookServlet extends HttpServlet {
         return refuse(endpoint, channel, request, 401, rejection.get(), body);
       }
     }
+    if (endpoint == WebhookEndpoint.JIRA) {
+      if (body.truncated()) {
+        return new Intake.Result(
+            null,
+            413,
+            "payload_too_large",
+            "The body is larger than rebound.ingest.max-body-size; nothing was recorded");
+      }
+      JiraUpdates.Receipt receipt = jira.receive(body.bytes());
+      return new Intake.Result(null, receipt.httpStatus(), receipt.status(), receipt.detail());
+    }
     return intake.receive(
         new Intake.Arrival(
             endpoint,
@@ -186,11 +206,13 @@ class WebhookServlet extends HttpServlet {
             "webhook:" + endpoint.id()));
   }
 
-  private static WebhookAuthenticator.Credentials credentials(HttpServletRequest request) {
+  private static WebhookAuthenticator.Credentials credentials(
+      HttpServletRequest request, WebhookEndpoint endpoint) {
     return new WebhookAuthenticator.Credentials(
         request.getHeader("X-Api-Key"),
         queryToken(request.getQueryString()),
-        request.getHeader("X-Hub-Signature-256"),
+        request.getHeader(
+            endpoint == WebhookEndpoint.JIRA ? "X-Hub-Signature" : "X-Hub-Signature-256"),
         request.getHeader("X-Gitlab-Token"));
   }
 
@@ -292,6 +314,9 @@ class WebhookServlet extends HttpServlet {
       body.put("deliveryId", result.deliveryId());
       body.put("incidentId", null);
       body.put("status", "accepted");
+    } else if (result.httpStatus() == 200) { // Jira's webhook, handled at once: what was done
+      body.put("status", result.error());
+      body.put("detail", result.detail());
     } else {
       body.put("error", result.error());
       body.put("detail", result.detail());

@@ -67,6 +67,7 @@ final class WebhookPaths {
                     + " JSON; a 202 means the exact body is stored and will be decided."));
     ENDPOINTS.forEach(
         (id, auth) -> api.path("/webhooks/" + id, new PathItem().post(operation(id, auth, false))));
+    api.path("/webhooks/jira", new PathItem().post(jira()));
     LEGACY.forEach(
         (path, id) -> api.path(path, new PathItem().post(operation(id, ENDPOINTS.get(id), true))));
   }
@@ -90,6 +91,55 @@ final class WebhookPaths {
                     .content(json(new ObjectSchema().additionalProperties(true), null)))
             .responses(responses());
     parameters(auth).forEach(operation::addParametersItem);
+    return operation;
+  }
+
+  /** Jira's webhook brings no failure: status changes of Rebound's issues, recorded at once. */
+  private static Operation jira() {
+    Operation operation =
+        new Operation()
+            .addTagsItem(TAG)
+            .operationId("webhook-jira")
+            .summary(
+                "Receive Jira's issue updates (status changes people make on Rebound's issues)")
+            .security(List.of())
+            .requestBody(
+                new RequestBody()
+                    .required(true)
+                    .description("Jira's jira:issue_updated body with its changelog, unchanged")
+                    .content(json(new ObjectSchema().additionalProperties(true), null)))
+            .responses(
+                new ApiResponses()
+                    .addApiResponse(
+                        "200",
+                        answer(
+                            "Handled: a status change of one of Rebound's issues is in its"
+                                + " incident's audit trail (recorded); anything else is ignored",
+                            new ObjectSchema()
+                                .addProperty(
+                                    "status",
+                                    new StringSchema()._enum(List.of("recorded", "ignored")))
+                                .addProperty("detail", new StringSchema()),
+                            Map.of("status", "recorded", "detail", "OPS-42 is now In Progress")))
+                    .addApiResponse("400", error("The body is not a JSON object", "invalid_json"))
+                    .addApiResponse(
+                        "401", error("Missing or wrong signature or secret", "unauthorized"))
+                    .addApiResponse(
+                        "413",
+                        error(
+                            "The body is over rebound.ingest.max-body-size", "payload_too_large")));
+    operation.addParametersItem(
+        new HeaderParameter()
+            .name("X-Hub-Signature")
+            .description(
+                "sha256=<HMAC of the body with the secret>; Jira sets it when its webhook has a"
+                    + " secret (or send the secret as ?token=)")
+            .schema(new StringSchema()));
+    operation.addParametersItem(
+        new QueryParameter()
+            .name("token")
+            .description("The shared secret, for a Jira webhook registered without a secret")
+            .schema(new StringSchema()));
     return operation;
   }
 

@@ -51,17 +51,18 @@ class HttpFuzzIntegrationTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private static final Map<String, String> SECRETS =
-      Map.of(
-          "azure-monitor", "fuzz-azure-monitor",
-          "databricks", "fuzz-databricks",
-          "synapse", "fuzz-synapse",
-          "azure-functions", "fuzz-functions",
-          "github", "fuzz-github",
-          "gitlab", "fuzz-gitlab",
-          "jenkins", "fuzz-jenkins",
-          "azure-devops", "fuzz-devops",
-          "circleci", "fuzz-circleci",
-          "generic", "fuzz-generic");
+      Map.ofEntries(
+          Map.entry("azure-monitor", "fuzz-azure-monitor"),
+          Map.entry("databricks", "fuzz-databricks"),
+          Map.entry("synapse", "fuzz-synapse"),
+          Map.entry("azure-functions", "fuzz-functions"),
+          Map.entry("github", "fuzz-github"),
+          Map.entry("gitlab", "fuzz-gitlab"),
+          Map.entry("jenkins", "fuzz-jenkins"),
+          Map.entry("azure-devops", "fuzz-devops"),
+          Map.entry("circleci", "fuzz-circleci"),
+          Map.entry("generic", "fuzz-generic"),
+          Map.entry("jira", "fuzz-jira"));
 
   /** What must never be in an answer unless the request itself carried it (echoed input). */
   private static final List<String> INTERNALS =
@@ -401,6 +402,10 @@ class HttpFuzzIntegrationTest {
               "X-GitHub-Event",
               "workflow_run");
       case "gitlab" -> Map.of("X-Gitlab-Token", secret);
+      case "jira" ->
+          Map.of(
+              "X-Hub-Signature",
+              "sha256=" + HexFormat.of().formatHex(WebhookAuthenticator.hmacSha256(secret, body)));
       default -> Map.of("X-Api-Key", secret);
     };
   }

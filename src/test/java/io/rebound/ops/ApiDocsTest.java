@@ -115,6 +115,12 @@ class ApiDocsTest {
       }
       JsonNode post = paths.path(path).path("post");
       assertThat(post.path("tags").get(0).asString()).isEqualTo("Webhooks");
+      if (path.equals("/webhooks/jira")) { // brings no failure: handled at once, nothing stored
+        assertThat(post.path("responses").propertyNames()).contains("200", "400", "401", "413");
+        assertThat(post.path("security").isArray() && post.path("security").isEmpty()).isTrue();
+        assertThat(post(path).statusCode()).as(path).isEqualTo(401);
+        continue;
+      }
       assertThat(post.path("responses").propertyNames())
           .as(path)
           .contains("202", "400", "401", "413", "422", "503");
