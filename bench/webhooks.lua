@@ -28,20 +28,30 @@ if think_ms > 0 then
   end
 end
 
+-- DISTINCT=1: every post is a new failure (the copy-activity alert with a pipeline run id never
+-- sent before), so every delivery opens its own incident instead of repeating one of four.
+local distinct = os.getenv("DISTINCT") == "1"
+local run_id = "8d1f6a3e-52c4-4b0e-9a7d-3c2b1e0f9a84"
 local counter = 0
 local threads = {}
 
 function setup(thread)
+  thread:set("thread_number", #threads + 1)
   table.insert(threads, thread)
 end
 
 function init(args)
   not_accepted = 0
+  math.randomseed(os.time() * 100 + (thread_number or 0))
+  prefix = string.format("%02x%06x", (thread_number or 0) % 256, math.random(0, 16777215))
 end
 
 function request()
   counter = counter + 1
   local body = bodies[(counter % #bodies) + 1]
+  if distinct then
+    body = string.gsub(bodies[1], run_id, string.format("%s-0000-4000-8000-%012x", prefix, counter))
+  end
   return wrk.format("POST", "/webhooks/azure-monitor",
     { ["Content-Type"] = "application/json", ["X-Api-Key"] = secret }, body)
 end

@@ -6,6 +6,10 @@ import io.rebound.policy.Decision;
 import io.rebound.policy.Evaluation;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +103,104 @@ public class IncidentRecorder {
     }
     throw new IllegalStateException(
         "Could not open or update the incident for fingerprint " + fingerprint.value());
+  }
+
+  /**
+   * Records many decided facts in the caller's transaction, in order, counting the repeats of one
+   * fingerprint as one incident update: during an alert storm a batch of hundreds of deliveries
+   * often holds a handful of failures, each many times over. Call {@link Batch#flush()} before the
+   * transaction commits.
+   */
+  public Batch batch() {
+    return new Batch();
+  }
+
+  /**
+   * The repeats a batch has counted but not written yet. Each repeat still gets its own audit event
+   * naming its delivery; the occurrence count is written once per incident, when the batch is
+   * flushed, or earlier when a success or resolved alert in the batch could close the incident.
+   */
+  public final class Batch {
+
+    private final Map<String, Repeats> repeats = new HashMap<>();
+    private final List<AuditTrail.Pending> events = new ArrayList<>();
+
+    private Batch() {}
+
+    /** Like {@link IncidentRecorder#record(Evaluation, UUID, String)}, in a batch. */
+    public RecordedIncident record(Evaluation evaluation, UUID deliveryId, String requestedBy) {
+      FailureFact fact = evaluation.fact();
+      Instant now = clock.instant();
+      Fingerprint fingerprint = Fingerprint.of(fact, properties.clusterBucket(), now);
+      if (!evaluation.decision().failure()) {
+        flush(); // it may close an incident this batch counted repeats of
+        return resolveIfRecovered(fact, fingerprint, deliveryId);
+      }
+      Repeats counted = repeats.get(fingerprint.value());
+      if (counted == null) {
+        Optional<UUID> open = store.findOpen(fingerprint.value());
+        if (open.isEmpty()) {
+          IncidentRow row = newIncident(evaluation, fingerprint, now);
+          if (!store.insertIfAbsent(row)) {
+            // another transaction opened it meanwhile: the one-by-one path waits for it
+            return IncidentRecorder.this.record(evaluation, deliveryId, requestedBy);
+          }
+          decide(row, evaluation, deliveryId, requestedBy);
+          repeats.put(fingerprint.value(), new Repeats(row.id(), fingerprint.value()));
+          return new RecordedIncident(row.id(), RecordedIncident.Effect.OPENED);
+        }
+        counted = new Repeats(open.get(), fingerprint.value());
+        repeats.put(fingerprint.value(), counted);
+      }
+      counted.add(now);
+      events.add(
+          new AuditTrail.Pending(
+              OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
+              ACTOR,
+              "incident.occurrence",
+              counted.incidentId,
+              deliveryId,
+              fingerprint.resourceLabel(),
+              Map.of("fingerprint", fingerprint.value()),
+              RequestIds.current()));
+      return new RecordedIncident(counted.incidentId, RecordedIncident.Effect.REPEATED);
+    }
+
+    /**
+     * Writes the counted repeats, one update per incident, and their audit events. Throws when an
+     * incident was closed by someone else meanwhile: the caller then records the batch's facts one
+     * by one, so no repeat is lost or counted against the wrong incident.
+     */
+    public void flush() {
+      for (Repeats r : repeats.values()) {
+        if (r.count > 0
+            && !store.addOccurrences(r.incidentId, r.fingerprint, r.count, r.lastSeen)) {
+          throw new IllegalStateException(
+              "Incident " + r.incidentId + " was closed while repeats of it were being counted");
+        }
+      }
+      repeats.clear();
+      audit.recordAll(events);
+      events.clear();
+    }
+  }
+
+  /** Repeats of one open incident counted in a batch. */
+  private static final class Repeats {
+    private final UUID incidentId;
+    private final String fingerprint;
+    private int count;
+    private Instant lastSeen;
+
+    Repeats(UUID incidentId, String fingerprint) {
+      this.incidentId = incidentId;
+      this.fingerprint = fingerprint;
+    }
+
+    void add(Instant seenAt) {
+      count++;
+      lastSeen = lastSeen == null || seenAt.isAfter(lastSeen) ? seenAt : lastSeen;
+    }
   }
 
   private void decide(IncidentRow row, Evaluation evaluation, UUID deliveryId, String requestedBy) {

@@ -45,9 +45,11 @@ class IncidentStore {
                 WHERE open_fingerprint = ?""")
             .params(utc(seenAt), utc(seenAt), fingerprint)
             .update();
-    if (updated == 0) {
-      return Optional.empty();
-    }
+    return updated == 0 ? Optional.empty() : findOpen(fingerprint);
+  }
+
+  /** The open incident holding this fingerprint, if there is one. */
+  Optional<UUID> findOpen(String fingerprint) {
     return jdbc.sql("SELECT id FROM incident WHERE open_fingerprint = ?")
         .param(fingerprint)
         .query(UUID.class)
@@ -61,6 +63,21 @@ class IncidentStore {
     jdbc.sql("UPDATE incident SET request_id = ? WHERE id = ? AND request_id IS NULL")
         .params(requestId, id)
         .update();
+  }
+
+  /**
+   * Counts {@code count} more occurrences on an incident that still holds the fingerprint; false
+   * when it no longer does (resolved or suppressed meanwhile).
+   */
+  boolean addOccurrences(UUID id, String fingerprint, int count, Instant lastSeen) {
+    return jdbc.sql(
+                """
+                UPDATE incident SET occurrences = occurrences + ?,
+                       last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END
+                WHERE id = ? AND open_fingerprint = ?""")
+            .params(count, utc(lastSeen), utc(lastSeen), id, fingerprint)
+            .update()
+        == 1;
   }
 
   /**

@@ -6,8 +6,12 @@ import io.rebound.incident.RequestIds;
 import io.rebound.policy.Evaluation;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,14 +115,7 @@ class DecisionWriter extends BatchingWriter<DecisionWriter.Decided> {
   void write(List<Decided> batch) {
     if (batch.size() > 1) {
       try {
-        tx.executeWithoutResult(
-            s -> {
-              for (Decided decided : batch) {
-                if (!record(decided)) {
-                  throw new AlreadyProcessed();
-                }
-              }
-            });
+        tx.executeWithoutResult(s -> recordAll(batch));
         return;
       } catch (RuntimeException e) {
         log.debug("A batch of {} failed ({}); writing them one by one", batch.size(), e.toString());
@@ -135,6 +132,33 @@ class DecisionWriter extends BatchingWriter<DecisionWriter.Decided> {
       } catch (RuntimeException e) {
         failed(decided.delivery(), e);
       }
+    }
+  }
+
+  /**
+   * A whole batch in one transaction: the repeats of one failure become one incident update, the
+   * deliveries are marked processed in one statement batch. Throws if any of them was processed
+   * meanwhile (or the batch could not be counted exactly), so the batch is written one by one.
+   */
+  private void recordAll(List<Decided> batch) {
+    IncidentRecorder.Batch recorder = incidents.batch();
+    List<Inbox.Processed> processed = new ArrayList<>(batch.size());
+    Set<UUID> seen = new HashSet<>();
+    for (Decided decided : batch) {
+      if (!seen.add(decided.delivery().id())) {
+        throw new AlreadyProcessed(); // decided twice (a sweep and a worker)
+      }
+      RecordedIncident first = null;
+      for (Evaluation evaluation : decided.evaluations()) {
+        RecordedIncident recorded =
+            recorder.record(evaluation, decided.delivery().id(), decided.delivery().requestedBy());
+        first = first == null ? recorded : first;
+      }
+      processed.add(new Inbox.Processed(decided.delivery().id(), first.incidentId()));
+    }
+    recorder.flush();
+    if (!inbox.markAllProcessed(processed, clock.instant())) {
+      throw new AlreadyProcessed();
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,10 +20,21 @@ class Inbox {
   /** Filters for the delivery list; every field is optional. */
   record Filter(String source, Delivery.Status status, Instant from, Instant to) {}
 
-  private final JdbcClient jdbc;
+  /** A delivery processed, and the incident it opened, repeated or resolved (may be null). */
+  record Processed(UUID deliveryId, UUID incidentId) {}
 
-  Inbox(JdbcClient jdbc) {
+  private static final String MARK_PROCESSED =
+      """
+      UPDATE delivery SET status = 'PROCESSED', processed_at = ?, incident_id = ?,
+             attempts = attempts + 1, next_attempt_at = NULL, reason = NULL
+      WHERE id = ? AND status = 'RECEIVED'""";
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batches;
+
+  Inbox(JdbcClient jdbc, JdbcTemplate batches) {
     this.jdbc = jdbc;
+    this.batches = batches;
   }
 
   void insert(Delivery d) {
@@ -87,14 +99,27 @@ class Inbox {
 
   /** Marks it processed; false if it no longer waits (another worker finished it first). */
   boolean markProcessed(UUID id, UUID incidentId, Instant now) {
-    return jdbc.sql(
-                """
-                UPDATE delivery SET status = 'PROCESSED', processed_at = ?, incident_id = ?,
-                       attempts = attempts + 1, next_attempt_at = NULL, reason = NULL
-                WHERE id = ? AND status = 'RECEIVED'""")
-            .params(utc(now), incidentId, id)
-            .update()
-        == 1;
+    return jdbc.sql(MARK_PROCESSED).params(utc(now), incidentId, id).update() == 1;
+  }
+
+  /**
+   * Marks many processed in one JDBC batch; false if any of them no longer waited (the caller's
+   * transaction must then be rolled back).
+   */
+  boolean markAllProcessed(List<Processed> processed, Instant now) {
+    OffsetDateTime at = utc(now);
+    int[] updated =
+        batches.batchUpdate(
+            MARK_PROCESSED,
+            processed.stream()
+                .map(p -> new Object[] {at, p.incidentId(), p.deliveryId()})
+                .toList());
+    for (int count : updated) {
+      if (count != 1) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Records a failed attempt: retried at {@code retryAt}, or FAILED when retryAt is null. */

@@ -17,9 +17,10 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Stores deliveries with group commit: request threads hand over their delivery and wait; a writer
- * stores everything waiting in a single transaction and wakes them once it has committed. A few
- * writers run side by side so one slow commit does not hold up the next batch. A commit (an fsync
- * on PostgreSQL) per delivery would cap intake at the disk's flush rate; this way one flush covers
+ * stores everything waiting in a single transaction and wakes them once it has committed. When
+ * nothing is waiting, a request thread stores its own delivery (no hand-over). A few writers run
+ * side by side so one slow commit does not hold up the next batch. A commit (an fsync on
+ * PostgreSQL) per delivery would cap intake at the disk's flush rate; this way one flush covers
  * every delivery that arrived meanwhile, and no sender is answered before its delivery is durable.
  */
 @Component
@@ -48,7 +49,7 @@ class InboxWriter extends BatchingWriter<InboxWriter.Pending> {
   /** Returns once the entry is committed; 503 if the database cannot keep up or is down. */
   void store(Entry entry) {
     Pending pending = new Pending(entry, new CompletableFuture<>());
-    if (!enqueue(pending)) {
+    if (!writeHereIfIdle(pending) && !enqueue(pending)) {
       throw unavailable("Rebound is not accepting deliveries right now; the sender should retry");
     }
     try {

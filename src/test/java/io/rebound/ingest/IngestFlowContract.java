@@ -322,6 +322,90 @@ abstract class IngestFlowContract {
         .isEqualTo("PROCESSED");
   }
 
+  @Test
+  void repeatsOfOneFailureInOneBatchAreOneIncidentWithExactOccurrenceCounts() throws Exception {
+    // An alert storm: the decision writer gets hundreds of deliveries in one batch, a few failures
+    // many times over, and sometimes the alert that resolves one of them in the middle.
+    byte[] copy = TestHttp.payload("azure-monitor/adf_log_alert_v2_copy_2200_blob_not_exist.json");
+    byte[] fired = TestHttp.payload(GATEWAY_TIMEOUT_ALERT);
+    byte[] resolved = resolvedCopyOf(GATEWAY_TIMEOUT_ALERT);
+    Instant now = Instant.now();
+    UUID before = UUID.randomUUID();
+    inbox.insert(stored(before, copy, now));
+    writer.write(List.of(decided(before, copy, now))); // the copy failure is already open
+    UUID copyIncident = incidentOf(before);
+
+    List<byte[]> bodies = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      bodies.add(copy);
+      bodies.add(fired);
+    }
+    bodies.add(resolved); // closes the gateway-timeout incident opened by this batch
+    bodies.add(fired); // the same alert failing again afterwards: a new incident
+    bodies.add(copy);
+    bodies.add(fired);
+    List<UUID> ids = new ArrayList<>();
+    List<DecisionWriter.Decided> batch = new ArrayList<>();
+    for (byte[] body : bodies) {
+      UUID id = UUID.randomUUID();
+      inbox.insert(stored(id, body, now));
+      ids.add(id);
+      batch.add(decided(id, body, now));
+    }
+    writer.write(batch);
+
+    for (UUID id : ids) {
+      assertThat(admin("/api/deliveries/" + id).body().path("status").asString())
+          .isEqualTo("PROCESSED");
+    }
+    JsonNode copies = viewer("/api/incidents/" + copyIncident).body();
+    assertThat(copies.path("occurrences").asInt()).isEqualTo(1 + 4 + 1);
+    UUID firstTimeout = incidentOf(ids.get(1));
+    UUID secondTimeout = incidentOf(ids.get(9));
+    assertThat(secondTimeout).isNotEqualTo(firstTimeout);
+    JsonNode first = viewer("/api/incidents/" + firstTimeout).body();
+    assertThat(first.path("status").asString()).isEqualTo("RESOLVED");
+    assertThat(first.path("occurrences").asInt()).isEqualTo(4);
+    assertThat(incidentOf(ids.get(8))).isEqualTo(firstTimeout); // the resolution names it
+    JsonNode second = viewer("/api/incidents/" + secondTimeout).body();
+    assertThat(second.path("status").asString()).isNotEqualTo("RESOLVED");
+    assertThat(second.path("occurrences").asInt()).isEqualTo(2);
+    for (int i : new int[] {0, 2, 4, 6, 10}) {
+      assertThat(incidentOf(ids.get(i))).isEqualTo(copyIncident);
+    }
+    // every repeat still has its own audit event naming its delivery
+    assertThat(occurrenceEvents(copyIncident)).isEqualTo(5);
+    assertThat(occurrenceEvents(firstTimeout)).isEqualTo(3);
+    assertThat(occurrenceEvents(secondTimeout)).isEqualTo(1);
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(DISTINCT delivery_id) FROM audit_event"
+                        + " WHERE action = 'incident.occurrence'")
+                .query(Long.class)
+                .single())
+        .isEqualTo(5 + 3 + 1);
+    assertThat(decided.received).hasSize(3); // opened and decided: copy, timeout, timeout again
+  }
+
+  private DecisionWriter.Decided decided(UUID id, byte[] body, Instant receivedAt) {
+    return new DecisionWriter.Decided(
+        stored(id, body, receivedAt).withoutBody(),
+        decisions.evaluate(extractor.extract("azure-monitor", TestHttp.JSON.readTree(body))));
+  }
+
+  private UUID incidentOf(UUID deliveryId) {
+    return UUID.fromString(
+        admin("/api/deliveries/" + deliveryId).body().path("incidentId").asString());
+  }
+
+  private long occurrenceEvents(UUID incidentId) {
+    return jdbc.sql(
+            "SELECT COUNT(*) FROM audit_event WHERE incident_id = ? AND action = 'incident.occurrence'")
+        .param(incidentId)
+        .query(Long.class)
+        .single();
+  }
+
   private static Delivery stored(UUID id, byte[] body, Instant receivedAt) {
     return new Delivery(
         id,

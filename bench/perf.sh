@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# Issue 12 benchmarks of the HTTP paths, the storm, start-up and memory (BENCHMARKS.md, "Issue 12").
+# Starts the given jar on a fresh H2 file database on 127.0.0.1, runs one measurement, stops it.
+#
+#   bench/perf.sh startup            # java -jar to the first 200 of /actuator/health/readiness
+#   bench/perf.sh whatif             # wrk -c16 on POST /api/decisions/evaluate (README example)
+#   bench/perf.sh latency            # sequential client: ADF + Databricks posts, p50/p95/p99
+#   bench/perf.sh storm              # wrk storm of 4 repeating ADF alerts; accepted vs decided/s
+#   DISTINCT=1 bench/perf.sh storm   # the same with every post a new failure
+#   bench/perf.sh rss                # VmRSS while ~1,000 webhooks/s are posted
+#   bench/perf.sh receiver           # the Python stdlib + sqlite3 yardstick for `latency`
+#
+# JAR=path/to.jar picks the build (default: target/rebound-*.jar, built when missing);
+# JAVA_OPTS adds JVM flags (for example -XX:StartFlightRecording=...). PORT defaults to 18560.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MODE=${1:?mode: startup | whatif | latency | storm | rss | receiver}
+PORT=${PORT:-18560}
+DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-20s}
+WORK=$(mktemp -d /tmp/rebound-perf.XXXXXX)
+export REBOUND_PAYLOADS=${REBOUND_PAYLOADS:-$(pwd)/src/test/resources/shared/payloads}
+APP_PID=
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  cp "$WORK/app.log" "${LOG_COPY:-/tmp/rebound-perf-last.log}" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+
+if [ -z "${JAR:-}" ]; then
+  JAR=$(ls target/rebound-*.jar 2>/dev/null | grep -v original | head -1 || true)
+  if [ -z "$JAR" ]; then mvn -B -q -DskipTests package; JAR=$(ls target/rebound-*.jar | head -1); fi
+fi
+
+now_ms() { date +%s%3N; }
+
+# Starts the jar; sets APP_PID and READY_MS (launch to the first 200 of readiness).
+start_app() {
+  local t0; t0=$(now_ms)
+  (cd "$WORK" && exec env REBOUND_SECURITY_API_TOKENS=admin:bench-admin-token \
+    REBOUND_WEBHOOKS_AZURE_MONITOR_SECRET=bench-azure-monitor-secret \
+    REBOUND_WEBHOOKS_DATABRICKS_SECRET=bench-databricks-secret \
+    REBOUND_SECURITY_GENERATED_SECRETS_FILE="$WORK/generated-secrets.properties" \
+    PORT=$PORT SERVER_ADDRESS=127.0.0.1 \
+    java ${JAVA_OPTS:-} -jar "$(realpath "$OLDPWD/$JAR" 2>/dev/null || echo "$JAR")" >"$WORK/app.log" 2>&1) &
+  APP_PID=$!
+  for _ in $(seq 1 3000); do
+    if curl -sf -o /dev/null "http://127.0.0.1:$PORT/actuator/health/readiness"; then
+      READY_MS=$(( $(now_ms) - t0 )); return 0
+    fi
+    kill -0 "$APP_PID" 2>/dev/null || break
+    sleep 0.02
+  done
+  echo "Rebound did not start; log:" >&2; tail -40 "$WORK/app.log" >&2; exit 1
+}
+
+undecided() {
+  curl -s -H 'Authorization: Bearer bench-admin-token' \
+    "http://127.0.0.1:$PORT/api/deliveries?status=received&size=1" | grep -o '"total":[0-9]*' | cut -d: -f2
+}
+
+# CPU time (user + system, ms) the service has used so far: per request it says what a request
+# costs whatever else the machine is doing (seven builds share these two cores).
+cpu_ms() { awk '{ print ($14 + $15) * 10 }' "/proc/$APP_PID/stat"; }
+# Appends cpu_us_per_req to a RESULT line that carries requests= or accepted=.
+per_request() {
+  local before=$1 line; line=$(cat)
+  local n; n=$(grep -o -E '(requests|accepted)=[0-9]+' <<<"$line" | head -1 | cut -d= -f2)
+  echo "$line cpu_us_per_req=$(( ( $(cpu_ms) - before ) * 1000 / (n > 0 ? n : 1) ))"
+}
+
+# PROFILE=/path/file.jfr: a JFR recording (settings=profile) of the measured part only.
+[ -n "${PROFILE:-}" ] && JAVA_OPTS="${JAVA_OPTS:-} -XX:FlightRecorderOptions=stackdepth=256"
+profile_start() {
+  [ -n "${PROFILE:-}" ] && jcmd "$APP_PID" JFR.start name=bench settings=profile filename="$PROFILE" >/dev/null || true
+}
+profile_stop() {
+  [ -n "${PROFILE:-}" ] && jcmd "$APP_PID" JFR.stop name=bench >/dev/null || true
+}
+
+stop_app() { kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null || true; APP_PID=; }
+
+load() { echo "load=$(cut -d' ' -f1 /proc/loadavg)"; }
+
+case "$MODE" in
+  startup)
+    start_app; first=$READY_MS; stop_app
+    start_app; echo "RESULT startup first_start_ms=$first restart_ms=$READY_MS $(load)"
+    ;;
+  whatif)
+    start_app
+    wrk -t2 -c16 -d"$WARMUP" -s bench/whatif.lua "http://127.0.0.1:$PORT" >/dev/null
+    profile_start; c0=$(cpu_ms)
+    wrk -t2 -c16 -d"$DURATION" --latency -s bench/whatif.lua "http://127.0.0.1:$PORT" | grep RESULT \
+      | per_request "$c0" | sed "s/\$/ $(load)/"
+    profile_stop
+    ;;
+  latency)
+    start_app
+    python3 bench/seq_latency.py "http://127.0.0.1:$PORT" 0 "${WARMUP_ROUNDS:-300}"
+    profile_start; c0=$(cpu_ms)
+    python3 bench/seq_latency.py "http://127.0.0.1:$PORT" "${ROUNDS:-100}" 0 | sed "s/\$/ $(load)/"
+    profile_stop
+    ;;
+  receiver)
+    python3 bench/python_receiver.py "$PORT" "$WORK/receiver.db" & APP_PID=$!
+    sleep 1
+    python3 bench/seq_latency.py "http://127.0.0.1:$PORT" "${ROUNDS:-100}" "${WARMUP_ROUNDS:-300}" \
+      | sed "s/^RESULT/RESULT python-sqlite/; s/\$/ $(load)/"
+    ;;
+  storm)
+    # Warm-up storm, wait until decided, then the measured storm: accepted/s from wrk, the undecided
+    # backlog every second, and how long after the storm's end the backlog is back to zero.
+    start_app
+    wrk -t2 -c"${CONNECTIONS:-32}" -d"$WARMUP" -s bench/webhooks.lua "http://127.0.0.1:$PORT" >/dev/null
+    for _ in $(seq 1 600); do [ "$(undecided)" = 0 ] && break; sleep 1; done
+    ( while sleep 1; do echo "$(now_ms) $(undecided)"; done ) >"$WORK/backlog.txt" & SAMPLER=$!
+    profile_start
+    c0=$(cpu_ms)
+    wrk -t2 -c"${CONNECTIONS:-32}" -d"$DURATION" --latency -s bench/webhooks.lua "http://127.0.0.1:$PORT" \
+      | grep RESULT | sed "s/\$/ $(load)/"
+    end=$(now_ms); max=0
+    while true; do
+      left=$(undecided)
+      [ "$left" = 0 ] && break
+      [ $(( $(now_ms) - end )) -gt 300000 ] && break
+      sleep 0.2
+    done
+    kill $SAMPLER 2>/dev/null || true
+    profile_stop
+    max=$(awk '{ if ($2 > m) m = $2 } END { print m + 0 }' "$WORK/backlog.txt")
+    echo "RESULT storm cpu_ms_storm_and_drain=$(( $(cpu_ms) - c0 )) backlog_max=$max undecided_after_end=$left drained_ms_after_end=$(( $(now_ms) - end )) $(load)"
+    ;;
+  rss)
+    # ~1,000 posts/s: 16 senders that wait 15 ms after each answer. VmRSS sampled every second.
+    start_app
+    ( while sleep 1; do grep VmRSS /proc/$APP_PID/status 2>/dev/null | awk '{print $2}'; done ) >"$WORK/rss.txt" & SAMPLER=$!
+    THINK_MS=${THINK_MS:-15} wrk -t2 -c16 -d"${DURATION}" --latency -s bench/webhooks.lua \
+      "http://127.0.0.1:$PORT" | grep RESULT
+    kill $SAMPLER 2>/dev/null || true
+    echo "RESULT rss max_kb=$(sort -n "$WORK/rss.txt" | tail -1) last_kb=$(tail -1 "$WORK/rss.txt") java_opts='${JAVA_OPTS:-}' $(load)"
+    ;;
+  *) echo "unknown mode $MODE" >&2; exit 2 ;;
+esac
