@@ -64,7 +64,7 @@ final class PolicyCompiler {
     files.ruleFiles().forEach((path, bytes) -> catalog.addDrl(path, drl.get(path)));
     drl.values().forEach(catalog::addRuleText);
     long millis = (System.nanoTime() - started) / 1_000_000;
-    return new LoadedPolicy(kieBase, catalog, files.version(), millis);
+    return new LoadedPolicy(kieBase, catalog, GuardBuckets.of(tables), files.version(), millis);
   }
 
   /** Problems name the workbook as ops know it: "playbooks.xlsx", not "decision-tables/...". */
