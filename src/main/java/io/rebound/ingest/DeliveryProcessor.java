@@ -4,6 +4,7 @@ import io.rebound.extract.FactReader;
 import io.rebound.failure.FailureFact;
 import io.rebound.policy.DecisionService;
 import io.rebound.policy.Evaluation;
+import io.rebound.policy.StateGatherer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,7 @@ class DeliveryProcessor implements DisposableBean {
   private final Inbox inbox;
   private final FactReader reader;
   private final DecisionService decisions;
+  private final StateGatherer state;
   private final DecisionWriter writer;
   private final ObjectMapper json;
   private final IngestProperties properties;
@@ -50,6 +52,7 @@ class DeliveryProcessor implements DisposableBean {
       Inbox inbox,
       FactReader reader,
       DecisionService decisions,
+      StateGatherer state,
       DecisionWriter writer,
       ObjectMapper json,
       IngestProperties properties,
@@ -57,6 +60,7 @@ class DeliveryProcessor implements DisposableBean {
     this.inbox = inbox;
     this.reader = reader;
     this.decisions = decisions;
+    this.state = state;
     this.writer = writer;
     this.json = json;
     this.properties = properties;
@@ -196,13 +200,18 @@ class DeliveryProcessor implements DisposableBean {
       List<FailureFact> facts =
           known != null ? known : reader.extract(delivery.source(), json.readTree(delivery.body()));
       List<Evaluation> evaluations =
-          facts.stream().map(fact -> decisions.evaluate(reader.enrich(fact).fact())).toList();
+          facts.stream().map(fact -> decide(reader.enrich(fact).fact())).toList();
       if (!writer.submit(new DecisionWriter.Decided(delivery.withoutBody(), evaluations))) {
         log.debug("Delivery {} left for the retry sweep: the decision writer is full", deliveryId);
       }
     } catch (RuntimeException e) {
       writer.failed(delivery, e);
     }
+  }
+
+  /** The state of the fact's resource is read just before the decision that reads it. */
+  private Evaluation decide(FailureFact fact) {
+    return decisions.evaluate(fact, state.gather(fact));
   }
 
   /** For tests and the benchmark: true once no worker is busy and nothing is queued. */
