@@ -55,7 +55,10 @@ class PlaybookOutcomes {
     this.jdbc = jdbc;
   }
 
-  /** In the deciding transaction: the row commits with the decision or not at all. */
+  /**
+   * In the deciding transaction: the row commits with the decision or not at all. A repeated event
+   * for the same incident (a duplicate delivery of the decision) keeps the first row.
+   */
   @EventListener
   void decided(IncidentDecided event) {
     Decision decision = event.evaluation().decision();
@@ -65,7 +68,9 @@ class PlaybookOutcomes {
     jdbc.sql(
             """
             insert into remediation_decision_row (incident_id, error_type, action, table_row,
-              decided_at) values (:id, :type, :action, :row, :at)
+              decided_at)
+            select :id, :type, :action, :row, :at
+            where not exists (select 1 from remediation_decision_row where incident_id = :id)
             """)
         .param("id", event.incidentId())
         .param("type", cut(decision.errorType(), 100))
