@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Which playbook rows work: per error type, action and Playbooks row, how many incidents they
@@ -55,7 +57,7 @@ class PlaybookStatsController {
     } catch (NumberFormatException notANumber) {
       // answered below
     }
-    throw new RemediationApiException(
-        400, "bad-days", "days must be a whole number from 1 to 365; got '" + given + "'");
+    throw new ResponseStatusException(
+        HttpStatus.BAD_REQUEST, "days must be a whole number from 1 to 365; got '" + given + "'");
   }
 }
