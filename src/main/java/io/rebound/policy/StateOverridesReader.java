@@ -101,9 +101,9 @@ final class StateOverridesReader {
       return null;
     }
     if (!v.isIntegralNumber()
+        || !v.canConvertToLong()
         || v.asLong() < 0
-        || v.asLong() > MAX_COUNT
-        || !v.canConvertToLong()) {
+        || v.asLong() > MAX_COUNT) {
       throw new BadState(
           "\"state."
               + field
