@@ -44,6 +44,7 @@ class RemediationActionHistory implements ActionHistory {
   private final StateCache<String, Set<String>> refusing;
   private final StateCache<String, Integer> actionsLastHour;
   private final StateCache<String, Integer> actionsLastDay;
+  private final StateCache<String, Map<String, ActionState>> byTarget;
   private final ReentrantLock refreshing = new ReentrantLock();
   private volatile Snapshot history;
 
@@ -63,11 +64,29 @@ class RemediationActionHistory implements ActionHistory {
     this.refusing = new StateCache<>(properties.cacheTtl());
     this.actionsLastHour = new StateCache<>(properties.cacheTtl());
     this.actionsLastDay = new StateCache<>(properties.cacheTtl());
+    this.byTarget = new StateCache<>(properties.cacheTtl());
   }
 
+  /**
+   * A storm on one resource works out its actions' breakers and budget once per TTL, keyed by the
+   * ids an action acts on (not the run ids that differ from one failure to the next).
+   */
   @Override
   public Map<String, ActionState> actions(FailureFact fact) {
     Map<String, String> target = PlanBlueprint.targetOf(fact.resource());
+    String acted =
+        String.join(
+            "|",
+            String.valueOf(target.get("clusterId")),
+            String.valueOf(target.get("jobId")),
+            target.containsKey("jobId") ? "" : String.valueOf(target.get("runId")),
+            String.valueOf(target.get("factory")),
+            String.valueOf(target.get("pipeline")),
+            String.valueOf(target.get("repository")));
+    return byTarget.get(acted, key -> actionsOn(target));
+  }
+
+  private Map<String, ActionState> actionsOn(Map<String, String> target) {
     Set<String> open = refusing.get(ALL, k -> breakers.refusingNow());
     Instant now = Instant.now();
     int lastDay = actionsLastDay.get(ALL, k -> store.actionsSince(now.minus(Duration.ofDays(1))));
@@ -92,7 +111,7 @@ class RemediationActionHistory implements ActionHistory {
               key -> store.actionsSince(key, now.minus(Duration.ofHours(1))));
       states.put(action.id(), new ActionState(openBreaker, used, budget.spent(used, lastDay)));
     }
-    return states;
+    return Map.copyOf(states);
   }
 
   @Override

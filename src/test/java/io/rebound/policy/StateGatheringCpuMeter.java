@@ -6,7 +6,6 @@ import io.rebound.failure.FailureFact;
 import io.rebound.failure.ResourceIds;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -29,13 +28,16 @@ public final class StateGatheringCpuMeter {
     long seconds = args.length > 0 ? Long.parseLong(args[0]) : 30;
     try (ConfigurableApplicationContext ctx =
         new SpringApplicationBuilder(ReboundApplication.class)
-            .web(WebApplicationType.NONE)
             .properties("spring.main.banner-mode=off", "logging.level.root=WARN")
             .run(
                 "--spring.datasource.url=jdbc:h2:mem:gathering;MODE=PostgreSQL;"
                     + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
                 "--rebound.security.generated-secrets-file=target/gathering-secrets.properties",
-                "--rebound.databricks.watch.cluster-ids=")) {
+                "--rebound.databricks.watch.cluster-ids=",
+                // the security chain needs the web server; it listens on loopback only
+                "--server.address=127.0.0.1",
+                "--server.port=18581",
+                "--management.server.port=18582")) {
       StateGatherer gatherer = ctx.getBean(StateGatherer.class);
       ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
       long serial = 0;

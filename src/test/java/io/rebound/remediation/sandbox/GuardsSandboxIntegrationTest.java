@@ -110,6 +110,25 @@ class GuardsSandboxIntegrationTest {
         .contains("\"action\":\"escalate\"")
         .contains("Escalated to a human by a guard: the resource failed 3 times or more")
         .contains("(guards.xlsx, Guards, row 12)");
+    // the what-if reads the same state: four failures now, and it accepts a state of its own
+    String alert =
+        Files.readString(ADF_ALERT)
+            .replace(ADF_RUN_ID, UUID.randomUUID().toString())
+            .replace("pl_call_partner_api", pipeline);
+    String gathered = whatIf("{\"source\": \"azure-monitor\", \"payload\": " + alert + "}");
+    assertThat(gathered)
+        .contains("\"failuresLastHour\":4")
+        .contains("(guards.xlsx, Guards, row 12)");
+    String supposed =
+        whatIf(
+            "{\"source\": \"azure-monitor\", \"state\": {\"failuresLastHour\": 0},"
+                + " \"payload\": "
+                + alert
+                + "}");
+    assertThat(supposed)
+        .contains("\"failuresLastHour\":0")
+        .contains("\"action\":\"retry_pipeline\"")
+        .doesNotContain("guards.xlsx");
     assertThat(plansOf(pipeline))
         .containsExactly("retry_pipeline", "retry_pipeline", "retry_pipeline", "escalate");
   }
@@ -182,6 +201,20 @@ class GuardsSandboxIntegrationTest {
         .param("r", "%" + cluster + "%")
         .query(String.class)
         .single();
+  }
+
+  private String whatIf(String body) throws Exception {
+    HttpResponse<String> answer =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/api/decisions/evaluate"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer sandbox-operator-token")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    return answer.body();
   }
 
   private int post(String path, String body) throws Exception {
