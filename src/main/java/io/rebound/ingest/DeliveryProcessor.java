@@ -5,6 +5,7 @@ import io.rebound.failure.FailureFact;
 import io.rebound.incident.RequestIds;
 import io.rebound.policy.DecisionService;
 import io.rebound.policy.Evaluation;
+import io.rebound.policy.StateGatherer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,7 @@ class DeliveryProcessor implements DisposableBean {
   private final Inbox inbox;
   private final FactReader reader;
   private final DecisionService decisions;
+  private final StateGatherer state;
   private final DecisionWriter writer;
   private final ObjectMapper json;
   private final IngestProperties properties;
@@ -51,6 +53,7 @@ class DeliveryProcessor implements DisposableBean {
       Inbox inbox,
       FactReader reader,
       DecisionService decisions,
+      StateGatherer state,
       DecisionWriter writer,
       ObjectMapper json,
       IngestProperties properties,
@@ -58,6 +61,7 @@ class DeliveryProcessor implements DisposableBean {
     this.inbox = inbox;
     this.reader = reader;
     this.decisions = decisions;
+    this.state = state;
     this.writer = writer;
     this.json = json;
     this.properties = properties;
@@ -197,7 +201,7 @@ class DeliveryProcessor implements DisposableBean {
       List<FailureFact> facts =
           known != null ? known : reader.extract(delivery.source(), json.readTree(delivery.body()));
       List<Evaluation> evaluations =
-          facts.stream().map(fact -> decisions.evaluate(reader.enrich(fact).fact())).toList();
+          facts.stream().map(fact -> decide(reader.enrich(fact).fact())).toList();
       log.debug(
           "Delivery {} from {} decided: {}",
           deliveryId,
@@ -209,6 +213,11 @@ class DeliveryProcessor implements DisposableBean {
     } catch (RuntimeException e) {
       writer.failed(delivery, e);
     }
+  }
+
+  /** The state of the fact's resource is read just before the decision that reads it. */
+  private Evaluation decide(FailureFact fact) {
+    return decisions.evaluate(fact, state.gather(fact));
   }
 
   /** For tests and the benchmark: true once no worker is busy and nothing is queued. */

@@ -7,7 +7,16 @@ import java.util.Optional;
 /** The one path that decides, for real and for what-if. Thread-safe; side-effect free. */
 public interface DecisionService {
 
+  /** Decides on the alert alone, as if nothing had happened on its resource before. */
   Evaluation evaluate(FailureFact fact);
+
+  /**
+   * Decides on the alert, then lets the Guards sheet read what is happening on its resource
+   * (gathered by {@link StateGatherer} before the call).
+   */
+  default Evaluation evaluate(FailureFact fact, ResourceState state) {
+    return evaluate(fact);
+  }
 
   /** Content hash of the policy currently in force. */
   String policyVersion();

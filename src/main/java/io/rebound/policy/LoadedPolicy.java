@@ -3,6 +3,9 @@ package io.rebound.policy;
 import io.rebound.failure.Environment;
 import io.rebound.failure.FailureFact;
 import io.rebound.policy.facts.DerivedFacts.Classified;
+import io.rebound.policy.facts.DerivedFacts.Derived;
+import io.rebound.policy.facts.GuardHit;
+import io.rebound.policy.facts.GuardInput;
 import io.rebound.policy.facts.MessageVocabulary;
 import io.rebound.policy.facts.PolicyInput;
 import java.util.ArrayList;
@@ -38,6 +41,7 @@ final class LoadedPolicy {
   private final String version;
   private final long compileMillis;
   private final ThreadLocal<ThreadSession> sessions;
+  private final GuardPhase guards;
 
   /**
    * Decisions already made by this policy, keyed by the {@link PolicyInput} itself: the one object
@@ -58,9 +62,11 @@ final class LoadedPolicy {
       KieBase kieBase,
       RuleCatalog catalog,
       SessionGlobals globals,
+      GuardBuckets guardBuckets,
       String version,
       long compileMillis) {
     this.kieBase = kieBase;
+    this.guards = new GuardPhase(catalog, guardBuckets);
     this.catalog = catalog;
     this.assembler = new DecisionAssembler(catalog);
     this.vocabulary = catalog.messageVocabulary();
@@ -84,6 +90,15 @@ final class LoadedPolicy {
   }
 
   Evaluation evaluate(FailureFact fact) {
+    return evaluate(fact, null);
+  }
+
+  /**
+   * Decides on the alert (remembered per input), then lets the guards read the state.
+   *
+   * @param state null to decide on the alert alone, without the guard phase
+   */
+  Evaluation evaluate(FailureFact fact, ResourceState state) {
     PolicyInput input = PolicyInput.of(fact, vocabulary);
     Memo known = memo.get(input);
     if (known == null) {
@@ -93,7 +108,29 @@ final class LoadedPolicy {
       }
       memo.put(input, known);
     }
-    return new Evaluation(fact, known.decision(), known.explanation(), version);
+    if (state == null) {
+      return new Evaluation(fact, known.decision(), known.explanation(), version);
+    }
+    return guards.apply(
+        fact, known.decision(), known.explanation(), version, state, this::fireGuards);
+  }
+
+  /** The Guards rows that match one input; no other rule reads a GuardInput. */
+  private List<GuardHit> fireGuards(GuardInput input) {
+    ThreadSession s = sessions.get();
+    try {
+      s.session.insert(input);
+      s.session.fireAllRules();
+      List<GuardHit> hits = new ArrayList<>(2);
+      for (Derived d : s.trace.derived) {
+        if (d instanceof GuardHit hit) {
+          hits.add(hit);
+        }
+      }
+      return hits;
+    } finally {
+      s.empty();
+    }
   }
 
   /** Runs the rules. Without the memo: what every decision would cost. */

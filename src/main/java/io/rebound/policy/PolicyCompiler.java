@@ -84,7 +84,8 @@ final class PolicyCompiler {
     SessionGlobals globals =
         new SessionGlobals(order, asData == null ? PlaybookRows.NONE : PlaybookSheet.rows(asData));
     long millis = (System.nanoTime() - started) / 1_000_000;
-    return new LoadedPolicy(kieBase, catalog, globals, files.version(), millis);
+    return new LoadedPolicy(
+        kieBase, catalog, globals, GuardBuckets.of(tables), files.version(), millis);
   }
 
   /**

@@ -68,6 +68,13 @@ public final class PolicyEngine implements DecisionService {
     return EVALUATION.record(() -> current.get().policy().evaluate(fact));
   }
 
+  @Override
+  public Evaluation evaluate(FailureFact fact, ResourceState state) {
+    Objects.requireNonNull(fact, "fact");
+    Objects.requireNonNull(state, "state");
+    return EVALUATION.record(() -> current.get().policy().evaluate(fact, state));
+  }
+
   /**
    * Runs the rules even when the same codes were decided before: what a decision costs without the
    * memo. For benchmarks and tests that prove the memo changes nothing.

@@ -14,6 +14,7 @@ import io.rebound.failure.ErrorTypes;
 import io.rebound.policy.WorkbookTables.Column;
 import io.rebound.policy.WorkbookTables.DataRow;
 import io.rebound.policy.WorkbookTables.Table;
+import io.rebound.policy.facts.GuardHit;
 import io.rebound.policy.facts.PolicyLists;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,7 +66,18 @@ final class PolicyValidator {
           "Then run playbook",
           "Circuit breaker after (failures)",
           "Severity",
-          "Priority");
+          "Priority",
+          // guards.xlsx
+          "Breaker open",
+          "Budget spent",
+          GuardBuckets.FAILURES_LAST_HOUR,
+          GuardBuckets.FAILURES_LAST_DAY,
+          GuardBuckets.OPEN_INCIDENTS,
+          GuardBuckets.PLAYBOOK_RUNS,
+          "Playbook success rate below (%)",
+          "Then");
+
+  private static final List<String> GUARD_OUTCOMES = List.of(GuardHit.ESCALATE, GuardHit.APPROVAL);
 
   private final List<String> problems = new ArrayList<>();
 
@@ -199,6 +211,19 @@ final class PolicyValidator {
         }
       }
       case "Category" -> oneOf(at, v, CATEGORIES, "category");
+      case "Breaker open", "Budget spent" -> {
+        // compared as written: "Yes" would never match the state's "yes"
+        if (!v.equals("yes") && !v.equals("no")) {
+          problems.add(at + ": '" + v + "' is not yes or no (write it in lower case)");
+        }
+      }
+      case GuardBuckets.FAILURES_LAST_HOUR,
+          GuardBuckets.FAILURES_LAST_DAY,
+          GuardBuckets.OPEN_INCIDENTS,
+          GuardBuckets.PLAYBOOK_RUNS ->
+          number(at, v, "a count", 1, 10_000);
+      case "Playbook success rate below (%)" -> number(at, v, "a percentage", 1, 100);
+      case "Then" -> oneOf(at, v, GUARD_OUTCOMES, "guard outcome");
       case "Platform" -> oneOf(at, v, PLATFORMS, "platform");
       case "Event outcome" -> oneOf(at, v, OUTCOMES, "event outcome");
       case "Versions to try, in order" -> {
@@ -213,6 +238,9 @@ final class PolicyValidator {
   }
 
   private static boolean isRequired(Table t, Column col) {
+    if (t.name().equals(GuardBuckets.TABLE)) {
+      return col.header().equals("Then") || col.header().equals("Why");
+    }
     return switch (col.header()) {
       case "Action",
           "Max retries",

@@ -46,6 +46,7 @@ class WhatIfController {
       Decision decision,
       List<ExplanationEntry> explanation,
       String policyVersion,
+      StateFacts state,
       boolean enriched,
       String enrichment,
       List<Answer> otherRows) {}
@@ -56,32 +57,40 @@ class WhatIfController {
   private final FactReader reader;
   private final DefaultFactExtractor extractor;
   private final DecisionService decisions;
+  private final StateGatherer state;
   private final ObjectMapper json;
 
   WhatIfController(
       FactReader reader,
       DefaultFactExtractor extractor,
       DecisionService decisions,
+      StateGatherer state,
       ObjectMapper json) {
     this.reader = reader;
     this.extractor = extractor;
     this.decisions = decisions;
+    this.state = state;
     this.json = json;
   }
 
   @PostMapping("/evaluate")
   Answer evaluate(@RequestBody JsonNode body) {
     List<FactReader.Reading> readings = readingsFrom(body);
+    StateOverrides overrides = stateOverrides(body);
     List<Answer> answers =
         readings.stream()
             .map(
                 r -> {
-                  Evaluation e = decisions.evaluate(r.fact());
+                  // the same state a delivery of this body would be decided with, unless the
+                  // request says otherwise
+                  ResourceState gathered = state.gather(r.fact()).withOverrides(overrides);
+                  Evaluation e = decisions.evaluate(r.fact(), gathered);
                   return new Answer(
                       e.fact(),
                       e.decision(),
                       e.explanation(),
                       e.policyVersion(),
+                      e.state(),
                       r.enrichment().enriched(),
                       r.enrichment().detail(),
                       List.of());
@@ -93,9 +102,18 @@ class WhatIfController {
         first.decision(),
         first.explanation(),
         first.policyVersion(),
+        first.state(),
         first.enriched(),
         first.enrichment(),
         answers.subList(1, answers.size()));
+  }
+
+  private static StateOverrides stateOverrides(JsonNode body) {
+    try {
+      return StateOverridesReader.read(body.get("state"));
+    } catch (StateOverridesReader.BadState e) {
+      throw badRequest(e.getMessage());
+    }
   }
 
   private List<FactReader.Reading> readingsFrom(JsonNode body) {

@@ -6,8 +6,18 @@
  * io.rebound.policy.InvalidPolicyException}, {@link io.rebound.policy.Evaluation}, {@link
  * io.rebound.policy.Decision}, {@link io.rebound.policy.Playbook}, {@link
  * io.rebound.policy.ExplanationEntry}, {@link io.rebound.policy.PolicyLintCommand} (the {@code
- * lint} mode of the jar). No Drools type leaves this package; {@code io.rebound.policy.facts} is
- * public only for Drools-generated code. Uses failure, extract.
+ * lint} mode of the jar).
+ *
+ * <p>State the guard phase reads (guards.xlsx, after the playbook is chosen): {@link
+ * io.rebound.policy.StateGatherer} gathers a {@link io.rebound.policy.ResourceState} before each
+ * decision through two ports it defines, {@link io.rebound.policy.StateGatherer.FailureHistory}
+ * (implemented by incident) and {@link io.rebound.policy.StateGatherer.ActionHistory} (implemented
+ * by remediation), so the policy reads no other module's tables; {@link
+ * io.rebound.policy.StateFacts} is what a decision was checked against (shown by the what-if, which
+ * accepts {@link io.rebound.policy.StateOverrides}); {@link io.rebound.policy.StateCache} and
+ * {@link io.rebound.policy.StateProperties} ({@code rebound.state.*}) keep gathering cheap. No
+ * Drools type leaves this package; {@code io.rebound.policy.facts} is public only for
+ * Drools-generated code. Uses failure, extract.
  *
  * <p>Policy versions live in the database in this module's own tables (policy_version, policy_file,
  * policy_audit_event, migrations V70-V79), reached through its own JDBC access: the module uses no

@@ -20,6 +20,14 @@ class ActionBudget {
     this.budget = properties.budget();
   }
 
+  /**
+   * Whether these counts leave no room for another action: what the guards read before deciding.
+   */
+  boolean spent(int actionsOnResourceLastHour, int actionsLastDay) {
+    return actionsOnResourceLastHour >= budget.maxActionsPerResourcePerHour()
+        || actionsLastDay >= budget.maxActionsPerDay();
+  }
+
   /** Why the next action on this resource is over budget, or empty when it may run. */
   Optional<String> refusal(String resourceKey, Instant now) {
     int lastHour = store.actionsSince(resourceKey, now.minus(Duration.ofHours(1)));

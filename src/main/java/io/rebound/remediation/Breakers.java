@@ -5,8 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -193,6 +195,26 @@ class Breakers {
         .param("now", Timestamp.from(Instant.now()))
         .param("n", name)
         .update();
+  }
+
+  /**
+   * The breakers that would refuse a call now: open (or on their one trial call) and still within
+   * their wait. Once the wait is over the next call is the trial, so the guards let it through.
+   */
+  Set<String> refusingNow() {
+    Instant now = Instant.now();
+    Set<String> refusing = new HashSet<>();
+    for (Breaker b :
+        jdbc.sql("select * from remediation_breaker where state <> 'CLOSED'")
+            .query(Breakers::row)
+            .list()) {
+      long waitMillis =
+          config(b.name(), b.failureThreshold()).getWaitIntervalFunctionInOpenState().apply(1);
+      if (b.openedAt() != null && now.isBefore(b.openedAt().plusMillis(waitMillis))) {
+        refusing.add(b.name());
+      }
+    }
+    return refusing;
   }
 
   List<Breaker> all() {

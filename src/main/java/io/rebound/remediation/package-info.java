@@ -1,7 +1,9 @@
 /**
  * Plans, steps, attempts, scheduling, guards (mode, approval, budget, breaker) and the approvals
  * API. Listens to {@link io.rebound.incident.IncidentDecided}; its public surface is its HTTP API
- * (/api/approvals, /api/circuit-breakers (also /api/breakers), /api/remediation/...). Uses failure
+ * (/api/approvals, /api/circuit-breakers (also /api/breakers), /api/remediation/...,
+ * /api/stats/playbooks) and the state the policy's guards read before deciding (implementing
+ * policy's {@code StateGatherer.ActionHistory}: breakers, budget, playbook outcomes). Uses failure
  * (the action vocabulary), incident, policy, connector, notify.
  *
  * <p>How a plan runs: {@link io.rebound.remediation.PlanStarter} makes the plan; every piece of
