@@ -14,6 +14,9 @@ import org.springframework.security.config.annotation.web.configuration.WebSecur
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 
 /**
  * Who may call what. The API is for holders of a configured token; webhooks authenticate with their
@@ -38,12 +41,23 @@ class SecurityConfig {
   }
 
   @Bean
-  SecurityFilterChain securityFilterChain(
-      HttpSecurity http, @Value("${rebound.security.api-tokens:}") String apiTokens)
-      throws Exception {
-    ApiTokens tokens = ApiTokens.parse(apiTokens);
-    http.csrf(csrf -> csrf.disable())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+  ApiTokens apiTokens(@Value("${rebound.security.api-tokens:}") String apiTokens) {
+    return ApiTokens.parse(apiTokens);
+  }
+
+  /**
+   * Bearer-token clients stay stateless: nothing creates a session for them. Only the dashboard's
+   * sign-in (DashboardSession) creates one, and a request riding on that session cookie must carry
+   * the session's CSRF token to change anything (DashboardCsrf).
+   */
+  @Bean
+  SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens) throws Exception {
+    http.csrf(
+            csrf ->
+                csrf.csrfTokenRepository(new HttpSessionCsrfTokenRepository())
+                    .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                    .requireCsrfProtectionMatcher(DashboardCsrf::required))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         .httpBasic(b -> b.disable())
         .formLogin(f -> f.disable())
         .logout(l -> l.disable())
@@ -63,17 +77,23 @@ class SecurityConfig {
                             writeError(
                                 response,
                                 HttpServletResponse.SC_FORBIDDEN,
-                                "forbidden",
-                                "Your token's role may not "
-                                    + request.getMethod()
-                                    + " "
-                                    + request.getRequestURI()
-                                    + "; ask for a token with a higher role.")))
+                                ex instanceof CsrfException ? "csrf" : "forbidden",
+                                ex instanceof CsrfException
+                                    ? "This change came with the dashboard's session but without"
+                                        + " its CSRF token: reload the page and try again."
+                                    : "Your token's role may not "
+                                        + request.getMethod()
+                                        + " "
+                                        + request.getRequestURI()
+                                        + "; ask for a token with a higher role.")))
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/actuator/health", "/actuator/health/**")
                     .permitAll()
                     .requestMatchers("/error")
+                    .permitAll()
+                    // sign in, see who you are, sign out: DashboardSession answers 401 itself
+                    .requestMatchers("/api/session")
                     .permitAll()
                     .requestMatchers("/api/admin/**")
                     .hasRole("ADMIN")
@@ -105,7 +125,7 @@ class SecurityConfig {
                         "/swagger-ui.html",
                         "/swagger-ui/**")
                     .hasRole("VIEWER")
-                    // the dashboard page itself holds no data; its API calls carry a token
+                    // the dashboard page itself holds no data; its API calls ride on the session
                     .requestMatchers(
                         GET, "/", "/index.html", "/favicon.ico", "/assets/**", "/static/**")
                     .permitAll()
