@@ -17,6 +17,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 /**
  * Who may call what. The API is for holders of a configured token; webhooks authenticate with their
@@ -25,6 +27,11 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
+
+  private static final String DASHBOARD_CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
+          + " frame-ancestors 'none'";
 
   /**
    * Webhooks skip Spring Security altogether: they carry their own per-source secret, checked in
@@ -58,6 +65,15 @@ class SecurityConfig {
                     .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                     .requireCsrfProtectionMatcher(DashboardCsrf::required))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+        // the dashboard runs only its own script and styles: text an alert carries can never run
+        .headers(
+            h ->
+                h.addHeaderWriter(
+                    new DelegatingRequestMatcherHeaderWriter(
+                        request ->
+                            "/".equals(request.getRequestURI())
+                                || "/index.html".equals(request.getRequestURI()),
+                        new StaticHeadersWriter("Content-Security-Policy", DASHBOARD_CSP))))
         .httpBasic(b -> b.disable())
         .formLogin(f -> f.disable())
         .logout(l -> l.disable())

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.rebound.ReboundApplication;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,19 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class SandboxIntegrationTest {
 
   @DynamicPropertySource
-  static void ports(DynamicPropertyRegistry registry) throws IOException {
-    int databricks = freePort();
-    int management = freePort();
-    int login = freePort();
-    int github = freePort();
-    registry.add("rebound.sandbox.databricks-port", () -> databricks);
-    registry.add("rebound.sandbox.azure-management-port", () -> management);
-    registry.add("rebound.sandbox.azure-login-port", () -> login);
-    registry.add("rebound.sandbox.github-port", () -> github);
-    registry.add("rebound.databricks.host", () -> "http://127.0.0.1:" + databricks);
-    registry.add("rebound.adf.management-url", () -> "http://127.0.0.1:" + management);
-    registry.add("rebound.adf.authority-host", () -> "http://127.0.0.1:" + login);
-    registry.add("rebound.github.api-url", () -> "http://127.0.0.1:" + github);
+  static void ports(DynamicPropertyRegistry registry) {
+    SandboxPorts.register(registry);
     registry.add(
         "rebound.security.generated-secrets-file", () -> "target/sandbox-it-secrets.properties");
     registry.add("rebound.remediation.health-poll-interval", () -> "200ms");
@@ -88,11 +75,5 @@ class SandboxIntegrationTest {
                 .build(),
             HttpResponse.BodyHandlers.ofString())
         .body();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
