@@ -11,7 +11,7 @@ const state = { me: null, timers: [], route: null };
 
 /** Replaces an element's content, skipping the nulls that stand for "nothing to show". */
 function fill(el, ...kids) {
-  el.replaceChildren(...kids.flat().filter((k) => k !== null && k !== undefined && k !== false));
+  el.replaceChildren(...kids.flat(Infinity).filter((k) => k !== null && k !== undefined && k !== false));
 }
 
 function h(tag, attrs, ...kids) {
@@ -22,7 +22,7 @@ function h(tag, attrs, ...kids) {
     else if (k === 'class') el.className = v;
     else el.setAttribute(k, v === true ? '' : String(v));
   }
-  for (const kid of kids.flat()) {
+  for (const kid of kids.flat(Infinity)) {
     if (kid === null || kid === undefined || kid === false) continue;
     el.append(kid instanceof Node ? kid : document.createTextNode(String(kid)));
   }
@@ -324,6 +324,10 @@ async function drawCharts() {
     return parts;
   });
   const names = top.concat(['other']);
+  if (series.every((parts) => parts[parts.length - 1] === 0)) {
+    names.pop();
+    series.forEach((parts) => parts.pop());
+  }
   return [
     chart('Incidents per day, by error type', labels, series, names, (v) => String(v),
       Object.keys(totals).length === 0 ? 'No incidents in the last 7 days.' : null),
@@ -523,7 +527,15 @@ function auditTable(events) {
     h('td', { class: 'nowrap' }, when(e.occurredAt)),
     h('td', {}, e.actor || ''),
     h('td', {}, e.action || ''),
-    h('td', {}, h('pre', {}, typeof e.details === 'string' ? e.details : JSON.stringify(e.details || {}, null, 1))))));
+    h('td', {}, keyValues(e.details)))));
+}
+
+/** An event's details, one "key value" line each, nested values inline. */
+function keyValues(details) {
+  if (details === null || details === undefined) return '';
+  if (typeof details !== 'object') return String(details);
+  return h('dl', { class: 'kv' }, Object.entries(details).map(([k, v]) => [
+    h('dt', {}, k), h('dd', {}, typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v))]));
 }
 
 async function drawDeliveries(container, incidentId) {

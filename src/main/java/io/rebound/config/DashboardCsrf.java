@@ -26,6 +26,7 @@ final class DashboardCsrf {
     if ("POST".equals(request.getMethod()) && "/api/session".equals(request.getRequestURI())) {
       return false;
     }
-    return request.getRequestedSessionId() != null;
+    // an expired or unknown session id signs nobody in: that request gets the plain 401
+    return request.getRequestedSessionId() != null && request.isRequestedSessionIdValid();
   }
 }

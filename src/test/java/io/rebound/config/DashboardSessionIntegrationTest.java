@@ -153,5 +153,10 @@ class DashboardSessionIntegrationTest {
     assertThat(client().send("DELETE", "/api/session", null, admin.withCsrf()).status())
         .isEqualTo(204);
     error(client().send("GET", "/api/incidents", null, admin.cookieOnly()), 401, "unauthorized");
+    // a change on an ended session asks for a sign-in, not for a CSRF token
+    error(
+        client().send("POST", "/api/breakers/no-such-breaker/reset", "{}", admin.cookieOnly()),
+        401,
+        "unauthorized");
   }
 }
