@@ -39,7 +39,11 @@ final class Browser implements AutoCloseable {
   }
 
   static Browser start(int width, int height) {
-    for (String binary : new String[] {CHROMIUM, CHROMEDRIVER}) {
+    return start(CHROMIUM, CHROMEDRIVER, width, height);
+  }
+
+  static Browser start(String chromium, String chromedriver, int width, int height) {
+    for (String binary : new String[] {chromium, chromedriver}) {
       if (!Files.isExecutable(Path.of(binary))) {
         throw new IllegalStateException(
             binary
@@ -49,7 +53,7 @@ final class Browser implements AutoCloseable {
       }
     }
     ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
+    options.setBinary(chromium);
     options.addArguments(
         "--headless=new",
         "--no-sandbox",
@@ -60,7 +64,7 @@ final class Browser implements AutoCloseable {
         "--window-size=" + width + "," + height);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(CHROMEDRIVER))
+            .usingDriverExecutable(new File(chromedriver))
             .usingAnyFreePort()
             .build();
     return new Browser(new ChromeDriver(service, options));
