@@ -35,6 +35,21 @@ class DashboardSessionIntegrationTest {
   }
 
   @Test
+  void thePageLoadsWithoutATokenRunsOnlyItsOwnScriptAndHoldsNoData() {
+    Answer page = client().send("GET", "/", null, Map.of());
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.header("Content-Type")).startsWith("text/html");
+    assertThat(page.body()).contains("<script src=\"/assets/app.js\"").doesNotContain("<script>");
+    assertThat(page.header("Content-Security-Policy"))
+        .contains("script-src 'self'")
+        .contains("frame-ancestors 'none'");
+    assertThat(page.header("Set-Cookie")).isNull();
+    Answer script = client().send("GET", "/assets/app.js", null, Map.of());
+    assertThat(script.status()).isEqualTo(200);
+    assertThat(script.body()).contains("/api/session");
+  }
+
+  @Test
   void signingInSetsAnHttpOnlyStrictCookieAndNeverEchoesTheToken() {
     Answer answer =
         client().send("POST", "/api/session", "{\"token\":\"dash-approver\"}", Map.of());
