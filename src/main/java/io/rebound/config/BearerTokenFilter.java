@@ -13,7 +13,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Turns {@code Authorization: Bearer <token>} into an authenticated caller with its role. An
- * unknown or missing token leaves the request anonymous; the authorization rules then answer 401.
+ * unknown token leaves the request anonymous, whatever session it also carries; the authorization
+ * rules then answer 401. Without the header, the dashboard's session (if any) decides.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -30,20 +31,22 @@ class BearerTokenFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String header = request.getHeader("Authorization");
-    if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+    if (header != null) {
+      // the header decides, never a session cookie sent alongside it: such requests skip the
+      // dashboard's CSRF check (DashboardCsrf), so a wrong token must leave them anonymous
+      var context = SecurityContextHolder.createEmptyContext();
       Optional<ApiTokens.Caller> caller =
-          tokens.authenticate(header.substring(PREFIX.length()).trim());
+          header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
+              ? tokens.authenticate(header.substring(PREFIX.length()).trim())
+              : Optional.empty();
       caller.ifPresent(
-          c -> {
-            var authentication =
-                UsernamePasswordAuthenticationToken.authenticated(
-                    c.principal(),
-                    null,
-                    AuthorityUtils.createAuthorityList(c.role().authorities()));
-            var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(authentication);
-            SecurityContextHolder.setContext(context);
-          });
+          c ->
+              context.setAuthentication(
+                  UsernamePasswordAuthenticationToken.authenticated(
+                      c.principal(),
+                      null,
+                      AuthorityUtils.createAuthorityList(c.role().authorities()))));
+      SecurityContextHolder.setContext(context);
     }
     chain.doFilter(request, response);
   }

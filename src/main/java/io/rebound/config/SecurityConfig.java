@@ -14,6 +14,11 @@ import org.springframework.security.config.annotation.web.configuration.WebSecur
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 /**
  * Who may call what. The API is for holders of a configured token; webhooks authenticate with their
@@ -22,6 +27,11 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
+
+  private static final String DASHBOARD_CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
+          + " frame-ancestors 'none'";
 
   /**
    * Webhooks skip Spring Security altogether: they carry their own per-source secret, checked in
@@ -38,12 +48,32 @@ class SecurityConfig {
   }
 
   @Bean
-  SecurityFilterChain securityFilterChain(
-      HttpSecurity http, @Value("${rebound.security.api-tokens:}") String apiTokens)
-      throws Exception {
-    ApiTokens tokens = ApiTokens.parse(apiTokens);
-    http.csrf(csrf -> csrf.disable())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+  ApiTokens apiTokens(@Value("${rebound.security.api-tokens:}") String apiTokens) {
+    return ApiTokens.parse(apiTokens);
+  }
+
+  /**
+   * Bearer-token clients stay stateless: nothing creates a session for them. Only the dashboard's
+   * sign-in (DashboardSession) creates one, and a request riding on that session cookie must carry
+   * the session's CSRF token to change anything (DashboardCsrf).
+   */
+  @Bean
+  SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens) throws Exception {
+    http.csrf(
+            csrf ->
+                csrf.csrfTokenRepository(new HttpSessionCsrfTokenRepository())
+                    .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                    .requireCsrfProtectionMatcher(DashboardCsrf::required))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+        // the dashboard runs only its own script and styles: text an alert carries can never run
+        .headers(
+            h ->
+                h.addHeaderWriter(
+                    new DelegatingRequestMatcherHeaderWriter(
+                        request ->
+                            "/".equals(request.getRequestURI())
+                                || "/index.html".equals(request.getRequestURI()),
+                        new StaticHeadersWriter("Content-Security-Policy", DASHBOARD_CSP))))
         .httpBasic(b -> b.disable())
         .formLogin(f -> f.disable())
         .logout(l -> l.disable())
@@ -63,17 +93,23 @@ class SecurityConfig {
                             writeError(
                                 response,
                                 HttpServletResponse.SC_FORBIDDEN,
-                                "forbidden",
-                                "Your token's role may not "
-                                    + request.getMethod()
-                                    + " "
-                                    + request.getRequestURI()
-                                    + "; ask for a token with a higher role.")))
+                                ex instanceof CsrfException ? "csrf" : "forbidden",
+                                ex instanceof CsrfException
+                                    ? "This change came with the dashboard's session but without"
+                                        + " its CSRF token: reload the page and try again."
+                                    : "Your token's role may not "
+                                        + request.getMethod()
+                                        + " "
+                                        + request.getRequestURI()
+                                        + "; ask for a token with a higher role.")))
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/actuator/health", "/actuator/health/**")
                     .permitAll()
                     .requestMatchers("/error")
+                    .permitAll()
+                    // sign in, see who you are, sign out: DashboardSession answers 401 itself
+                    .requestMatchers("/api/session")
                     .permitAll()
                     .requestMatchers("/api/admin/**")
                     .hasRole("ADMIN")
@@ -107,7 +143,7 @@ class SecurityConfig {
                         "/swagger-ui.html",
                         "/swagger-ui/**")
                     .hasRole("VIEWER")
-                    // the dashboard page itself holds no data; its API calls carry a token
+                    // the dashboard page itself holds no data; its API calls ride on the session
                     .requestMatchers(
                         GET, "/", "/index.html", "/favicon.ico", "/assets/**", "/static/**")
                     .permitAll()

@@ -49,18 +49,7 @@ class IncidentController {
       @RequestParam(required = false) String to,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size) {
-    IncidentStore.Filter filter =
-        new IncidentStore.Filter(
-            QueryParams.oneOf(
-                "status",
-                status,
-                IncidentStatus::fromName,
-                Arrays.toString(IncidentStatus.values())),
-            sourceId(source),
-            errorType == null || errorType.isBlank() ? null : errorType.trim(),
-            environmentId(environment),
-            QueryParams.time("from", from),
-            QueryParams.time("to", to));
+    IncidentStore.Filter filter = filter(status, source, errorType, environment, from, to);
     int p = QueryParams.range("page", page, 0, 0, 1_000_000);
     int s = QueryParams.range("size", size, 50, 1, 500);
     List<Map<String, Object>> items = store.list(filter, p, s).stream().map(this::summary).toList();
@@ -92,6 +81,19 @@ class IncidentController {
     annexes.orderedStream().forEach(a -> body.put(a.name(), a.about(incidentId).orElse(null)));
     body.put("audit", audit.find(new AuditTrail.Query(incidentId, null, null, null, null, 1000)));
     return body;
+  }
+
+  /** The list's filters, checked: shared with the CSV export so both select the same rows. */
+  static IncidentStore.Filter filter(
+      String status, String source, String errorType, String environment, String from, String to) {
+    return new IncidentStore.Filter(
+        QueryParams.oneOf(
+            "status", status, IncidentStatus::fromName, Arrays.toString(IncidentStatus.values())),
+        sourceId(source),
+        errorType == null || errorType.isBlank() ? null : errorType.trim(),
+        environmentId(environment),
+        QueryParams.time("from", from),
+        QueryParams.time("to", to));
   }
 
   private Map<String, Object> summary(IncidentRow row) {

@@ -215,6 +215,15 @@ class IncidentStore {
     return sql.toString();
   }
 
+  /** Incidents still being worked on, counted per severity and status. */
+  List<Object[]> openBySeverityAndStatus() {
+    return jdbc.sql(
+            "SELECT severity, status, COUNT(*) FROM incident"
+                + " WHERE status IN ('OPEN', 'DECIDED', 'REMEDIATING') GROUP BY severity, status")
+        .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3)})
+        .list();
+  }
+
   /** Counts per value of one column ({@code error_type} or {@code status}) in a time window. */
   List<Object[]> countBy(String column, Instant from, Instant to) {
     if (!column.equals("error_type") && !column.equals("status")) {

@@ -42,10 +42,16 @@ class DeliveryController {
       @RequestParam(required = false) String status,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
+      @RequestParam(required = false) String incidentId,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size) {
     Inbox.Filter filter =
-        new Inbox.Filter(source(source), status(status), time("from", from), time("to", to));
+        new Inbox.Filter(
+            source(source),
+            status(status),
+            time("from", from),
+            time("to", to),
+            incidentId == null || incidentId.isBlank() ? null : uuid("incidentId", incidentId));
     int p = range("page", page, 0, 0, 1_000_000);
     int s = range("size", size, 50, 1, 500);
     Map<String, Object> body = new LinkedHashMap<>();
@@ -54,6 +60,12 @@ class DeliveryController {
     body.put("size", s);
     body.put("total", inbox.count(filter));
     return body;
+  }
+
+  /** What waits to be decided: the dashboard's "undecided backlog". */
+  @GetMapping("/backlog")
+  Inbox.Backlog backlog() {
+    return inbox.backlog();
   }
 
   @GetMapping("/{id}")
@@ -112,13 +124,7 @@ class DeliveryController {
   }
 
   private Delivery find(String id) {
-    UUID uuid;
-    try {
-      uuid = UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw new ResponseStatusException(
-          HttpStatus.BAD_REQUEST, "Parameter 'id' has value '" + id + "', expected a delivery id");
-    }
+    UUID uuid = uuid("id", id);
     return inbox
         .find(uuid)
         .orElseThrow(
@@ -163,6 +169,21 @@ class DeliveryController {
                         + Arrays.stream(WebhookEndpoint.values())
                             .map(WebhookEndpoint::id)
                             .toList()));
+  }
+
+  private static UUID uuid(String name, String value) {
+    try {
+      return UUID.fromString(value.trim());
+    } catch (IllegalArgumentException e) {
+      throw new ResponseStatusException(
+          HttpStatus.BAD_REQUEST,
+          "Parameter '"
+              + name
+              + "' has value '"
+              + value
+              + "', expected an id such as"
+              + " 0192f1c4-7a2b-7c3d-9e4f-5a6b7c8d9e0f");
+    }
   }
 
   private static Delivery.Status status(String value) {

@@ -18,7 +18,10 @@ import org.springframework.stereotype.Repository;
 class Inbox {
 
   /** Filters for the delivery list; every field is optional. */
-  record Filter(String source, Delivery.Status status, Instant from, Instant to) {}
+  record Filter(String source, Delivery.Status status, Instant from, Instant to, UUID incidentId) {}
+
+  /** Deliveries not yet turned into an incident, and when the oldest of them arrived. */
+  record Backlog(long waiting, Instant oldestReceivedAt) {}
 
   /** A delivery processed, and the incident it opened, repeated or resolved (may be null). */
   record Processed(UUID deliveryId, UUID incidentId) {}
@@ -133,6 +136,14 @@ class Inbox {
         .update();
   }
 
+  Backlog backlog() {
+    return jdbc.sql(
+            "SELECT COUNT(*) AS waiting, MIN(received_at) AS oldest FROM delivery"
+                + " WHERE status = 'RECEIVED'")
+        .query((rs, n) -> new Backlog(rs.getLong("waiting"), instant(rs, "oldest")))
+        .single();
+  }
+
   List<Delivery> list(Filter filter, int page, int size) {
     List<Object> params = new ArrayList<>();
     return jdbc.sql(
@@ -172,6 +183,10 @@ class Inbox {
     if (filter.to() != null) {
       sql.append(" AND received_at < ?");
       params.add(utc(filter.to()));
+    }
+    if (filter.incidentId() != null) {
+      sql.append(" AND incident_id = ?");
+      params.add(filter.incidentId());
     }
     return sql.toString();
   }

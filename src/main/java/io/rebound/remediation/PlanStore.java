@@ -85,6 +85,15 @@ class PlanStore {
         .optional();
   }
 
+  /** How many plans are in each status (statuses with none are absent). */
+  Map<String, Long> planCounts() {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    jdbc.sql("select status, count(*) from remediation_plan group by status")
+        .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
+        .list();
+    return counts;
+  }
+
   List<Rows.Plan> plans(PlanStatus status) {
     return jdbc.sql("select * from remediation_plan where status = :s order by created_at")
         .param("s", status.name())

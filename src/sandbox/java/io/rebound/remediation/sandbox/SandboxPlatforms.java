@@ -3,6 +3,8 @@ package io.rebound.remediation.sandbox;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -109,6 +111,20 @@ class SandboxPlatforms implements DisposableBean {
       s.stubFor(
           inState(get(urlPathMatching(clusters + "get")), CLUSTER, "running")
               .willReturn(okJson(running)));
+      // A cluster whose id starts with "busy-" is up and running, as a cluster that ran out of
+      // capacity or memory under a job is: the one the dashboard's "approve a production scale-up"
+      // needs (Databricks resizes only a RUNNING cluster; every other stand-in cluster starts
+      // TERMINATED). Its answers do not move the shared cluster scenario.
+      s.stubFor(
+          get(urlPathMatching(clusters + "get"))
+              .withQueryParam("cluster_id", matching("busy-.*"))
+              .atPriority(1)
+              .willReturn(okJson(running)));
+      s.stubFor(
+          post(urlPathMatching(clusters + "resize"))
+              .withRequestBody(matchingJsonPath("$.cluster_id", matching("busy-.*")))
+              .atPriority(1)
+              .willReturn(okJson("{}")));
       for (String action : List.of("start", "restart", "resize")) {
         s.stubFor(
             post(urlPathMatching(clusters + action))

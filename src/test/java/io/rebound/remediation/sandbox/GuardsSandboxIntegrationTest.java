@@ -8,8 +8,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.rebound.ReboundApplication;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,24 +52,13 @@ class GuardsSandboxIntegrationTest {
   private static int databricksPort;
 
   @DynamicPropertySource
-  static void ports(DynamicPropertyRegistry registry) throws IOException {
-    databricksPort = freePort();
-    int management = freePort();
-    int login = freePort();
-    int github = freePort();
+  static void ports(DynamicPropertyRegistry registry) {
+    databricksPort = SandboxPorts.register(registry).databricks();
     registry.add(
         "spring.datasource.url",
         () ->
             "jdbc:h2:mem:guards-sandbox;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-    registry.add("rebound.sandbox.databricks-port", () -> databricksPort);
-    registry.add("rebound.sandbox.azure-management-port", () -> management);
-    registry.add("rebound.sandbox.azure-login-port", () -> login);
-    registry.add("rebound.sandbox.github-port", () -> github);
-    registry.add("rebound.databricks.host", () -> "http://127.0.0.1:" + databricksPort);
-    registry.add("rebound.adf.management-url", () -> "http://127.0.0.1:" + management);
-    registry.add("rebound.adf.authority-host", () -> "http://127.0.0.1:" + login);
-    registry.add("rebound.github.api-url", () -> "http://127.0.0.1:" + github);
     registry.add(
         "rebound.security.generated-secrets-file", () -> "target/guards-it-secrets.properties");
     registry.add("rebound.remediation.scheduler.polling-interval", () -> "100ms");
@@ -226,11 +213,5 @@ class GuardsSandboxIntegrationTest {
       request.header("X-Api-Key", "sandbox-webhook-secret");
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.rebound.ReboundApplication;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +16,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The newcomer's flow from the README, over real HTTP: start with the sandbox profile, post a real
@@ -32,19 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 class SandboxIntegrationTest {
 
   @DynamicPropertySource
-  static void ports(DynamicPropertyRegistry registry) throws IOException {
-    int databricks = freePort();
-    int management = freePort();
-    int login = freePort();
-    int github = freePort();
-    registry.add("rebound.sandbox.databricks-port", () -> databricks);
-    registry.add("rebound.sandbox.azure-management-port", () -> management);
-    registry.add("rebound.sandbox.azure-login-port", () -> login);
-    registry.add("rebound.sandbox.github-port", () -> github);
-    registry.add("rebound.databricks.host", () -> "http://127.0.0.1:" + databricks);
-    registry.add("rebound.adf.management-url", () -> "http://127.0.0.1:" + management);
-    registry.add("rebound.adf.authority-host", () -> "https://127.0.0.1:" + login);
-    registry.add("rebound.github.api-url", () -> "http://127.0.0.1:" + github);
+  static void ports(DynamicPropertyRegistry registry) {
+    SandboxPorts.register(registry);
     registry.add(
         "rebound.security.generated-secrets-file", () -> "target/sandbox-it-secrets.properties");
     registry.add("rebound.remediation.health-poll-interval", () -> "200ms");
@@ -58,9 +44,17 @@ class SandboxIntegrationTest {
   @Test
   void aPostedClusterAlertEndsResolved() throws Exception {
     HttpResponse<String> accepted =
-        post(
-            "/databricks-monitor",
-            "prior-tool/09_databricks_cluster_terminated_driver_not_responding.json");
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/databricks-monitor"))
+                .header("Content-Type", "application/json")
+                .header("X-Api-Key", "sandbox-webhook-secret")
+                .POST(
+                    HttpRequest.BodyPublishers.ofFile(
+                        Path.of(
+                            "src/test/resources/shared/payloads/prior-tool/"
+                                + "09_databricks_cluster_terminated_driver_not_responding.json")))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(accepted.statusCode()).isEqualTo(202);
 
     await()
@@ -74,45 +68,6 @@ class SandboxIntegrationTest {
                     .contains("cluster:test-cluster-123"));
   }
 
-  /**
-   * The ADF path signs in through azure-identity against the https stand-in Azure AD (MSAL accepts
-   * no other scheme) before it reruns the pipeline; a failed sign-in would escalate instead.
-   */
-  @Test
-  void aPostedDataFactoryAlertIsRerunAfterSigningInToTheStandInAzureAd() throws Exception {
-    HttpResponse<String> accepted =
-        post(
-            "/webhooks/azure-monitor",
-            "azure-monitor/adf_log_alert_v2_web_2108_gateway_timeout.json");
-    assertThat(accepted.statusCode()).isEqualTo(202);
-
-    await()
-        .atMost(Duration.ofSeconds(120))
-        .pollInterval(Duration.ofMillis(200))
-        .untilAsserted(
-            () ->
-                assertThat(JsonMapper.builder().build().readTree(incidents()).path("items"))
-                    .anySatisfy(
-                        incident -> {
-                          assertThat(incident.path("resource").asString())
-                              .contains("pl_call_partner_api");
-                          assertThat(incident.path("status").asString()).isEqualTo("RESOLVED");
-                        }));
-  }
-
-  /** Posts a shared payload as the alerting platform would, with the sandbox's webhook secret. */
-  private HttpResponse<String> post(String path, String payload) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Content-Type", "application/json")
-            .header("X-Api-Key", "sandbox-webhook-secret")
-            .POST(
-                HttpRequest.BodyPublishers.ofFile(
-                    Path.of("src/test/resources/shared/payloads/" + payload)))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
   private String incidents() throws Exception {
     return http.send(
             HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/incidents"))
@@ -120,11 +75,5 @@ class SandboxIntegrationTest {
                 .build(),
             HttpResponse.BodyHandlers.ofString())
         .body();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

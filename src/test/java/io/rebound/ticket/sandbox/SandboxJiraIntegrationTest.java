@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rebound.IncidentsOverHttp;
 import io.rebound.ReboundApplication;
-import java.io.IOException;
-import java.net.ServerSocket;
+import io.rebound.remediation.sandbox.SandboxPorts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,15 +34,8 @@ class SandboxJiraIntegrationTest {
   private static int jiraPort;
 
   @DynamicPropertySource
-  static void ports(DynamicPropertyRegistry registry) throws IOException {
-    jiraPort = freePort();
-    for (String platform :
-        new String[] {"databricks", "azure-management", "azure-login", "github"}) {
-      int port = freePort();
-      registry.add("rebound.sandbox." + platform + "-port", () -> port);
-    }
-    registry.add("rebound.sandbox.jira-port", () -> jiraPort);
-    registry.add("rebound.jira.base-url", () -> "http://127.0.0.1:" + jiraPort);
+  static void ports(DynamicPropertyRegistry registry) {
+    jiraPort = SandboxPorts.register(registry).jira();
     registry.add(
         "spring.datasource.url",
         () ->
@@ -98,11 +90,5 @@ class SandboxJiraIntegrationTest {
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
