@@ -33,7 +33,8 @@ import tools.jackson.databind.JsonNode;
  * The dashboard in a real browser (Debian's headless Chromium) against the service with the sandbox
  * stand-ins: each role signs in through the page; a real ADF alert posted as a webhook goes to
  * RESOLVED on the page; an approver approves a gated production scale-up; an operator resets a
- * tripped breaker; a viewer sees everything and is refused every change. One context, one browser.
+ * tripped breaker; a viewer sees everything and is refused every change; an admin switches
+ * automatic actions off and on again through the confirmation. One context, one browser.
  *
  * <p>Each test also saves a screenshot of the page it ends on, to target/screenshots, or to the
  * folder named by -Drebound.screenshots (docs/screenshots refreshes the README's pictures).
@@ -155,6 +156,14 @@ class DashboardBrowserIntegrationTest {
     WebElement delivery = b.waitFor(By.cssSelector("#deliveries tr[data-delivery]"));
     delivery.findElement(By.cssSelector("[data-action=show-body]")).click();
     assertThat(b.waitFor(By.cssSelector("#deliveries .raw-body")).getText()).contains("2108");
+    String original = delivery.getAttribute("data-delivery");
+    delivery.findElement(By.cssSelector("[data-action=replay]")).click();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(api("/api/deliveries").path("items").findValuesAsString("replayOf"))
+                    .contains(original));
     b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2400));
     screenshot("incident");
     b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
@@ -267,7 +276,7 @@ class DashboardBrowserIntegrationTest {
 
   @Test
   @Order(5)
-  void anAdminSeesThePolicyAndAPhoneSeesTheIncidents() {
+  void anAdminSeesThePolicyAndSwitchesActionsOffAndOnWithAConfirmation() {
     Browser b = browser();
     b.signIn("sandbox-admin-token");
     b.go("#/policy");
@@ -276,6 +285,20 @@ class DashboardBrowserIntegrationTest {
     assertThat(b.waitFor(By.linkText("playbooks.xlsx")).getAttribute("href"))
         .endsWith("/api/policy/versions/1/files/playbooks.xlsx");
     screenshot("policy");
+
+    // the kill switch asks before it stops everything, and is switched back the same way
+    b.go("#/breakers");
+    b.waitFor(By.cssSelector("[data-action=kill-off]")).click();
+    b.waitFor(By.cssSelector("#kill-switch [data-action=confirm]")).click();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> !api("/api/remediation/kill-switch").path("actionsAllowed").asBoolean());
+    b.go("#/breakers?again");
+    b.waitFor(By.cssSelector("[data-action=kill-on]")).click();
+    b.waitFor(By.cssSelector("#kill-switch [data-action=confirm]")).click();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> api("/api/remediation/kill-switch").path("actionsAllowed").asBoolean());
 
     b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
     b.go("#/incidents");

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,6 +21,12 @@ import tools.jackson.databind.JsonNode;
  * glance. A real alert goes in through the generic webhook first.
  */
 @DashboardTestContext
+// its own context: Spring pauses a cached context between test classes, and the remediation
+// scheduler does not start again after a pause
+@TestPropertySource(
+    properties =
+        "spring.datasource.url=jdbc:h2:mem:dashboard-read-apis;MODE=PostgreSQL;"
+            + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 class DashboardReadApisIntegrationTest {
 
   private static final Map<String, String> VIEWER = Map.of("Authorization", "Bearer dash-viewer");
