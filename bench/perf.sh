@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 MODE=${1:?mode: startup | whatif | latency | storm | rss | receiver}
 PORT=${PORT:-18560}
 DURATION=${DURATION:-20s}
-WARMUP=${WARMUP:-20s}
+WARMUP=${WARMUP:-45s}
 WORK=$(mktemp -d /tmp/rebound-perf.XXXXXX)
 export REBOUND_PAYLOADS=${REBOUND_PAYLOADS:-$(pwd)/src/test/resources/shared/payloads}
 APP_PID=
@@ -48,7 +48,7 @@ start_app() {
   APP_PID=$!
   for _ in $(seq 1 3000); do
     if curl -sf -o /dev/null "http://127.0.0.1:$PORT/actuator/health/readiness"; then
-      READY_MS=$(( $(now_ms) - t0 )); return 0
+      READY_MS=$(( $(now_ms) - t0 )); READY_CPU_MS=$(cpu_ms); return 0
     fi
     kill -0 "$APP_PID" 2>/dev/null || break
     sleep 0.02
@@ -64,11 +64,25 @@ undecided() {
 # CPU time (user + system, ms) the service has used so far: per request it says what a request
 # costs whatever else the machine is doing (seven builds share these two cores).
 cpu_ms() { awk '{ print ($14 + $15) * 10 }' "/proc/$APP_PID/stat"; }
+# CPU time (ms) per thread group: the JIT compiler's share shrinks as the JVM warms up and is not
+# what a request costs in a long-running service, so it is reported apart (jit=...).
+cpu_groups() {
+  for t in /proc/$APP_PID/task/*; do
+    printf '%s\t%s\n' "$(cat "$t/comm" 2>/dev/null)" "$(awk '{ print ($14 + $15) * 10 }' "$t/stat" 2>/dev/null)"
+  done | awk -F'\t' '{ g = "other" }
+    $1 ~ /^C[12] Compiler/ { g = "jit" } $1 ~ /^(GC |G1 )/ { g = "gc" }
+    $1 ~ /^http-nio/ { g = "http" } $1 ~ /writer/ { g = "writers" } $1 ~ /worker/ { g = "workers" }
+    { sum[g] += $2 } END { for (g in sum) printf "%s=%d ", g, sum[g] }'
+}
 # Appends cpu_us_per_req to a RESULT line that carries requests= or accepted=.
 per_request() {
   local before=$1 line; line=$(cat)
   local n; n=$(grep -o -E '(requests|accepted)=[0-9]+' <<<"$line" | head -1 | cut -d= -f2)
-  echo "$line cpu_us_per_req=$(( ( $(cpu_ms) - before ) * 1000 / (n > 0 ? n : 1) ))"
+  local groups_now; groups_now=$(cpu_groups)
+  local jit_now; jit_now=$(grep -o 'jit=[0-9]*' <<<"$groups_now" | cut -d= -f2)
+  local jit_before; jit_before=$(grep -o 'jit=[0-9]*' <<<"$GROUPS_BEFORE" | cut -d= -f2)
+  local total=$(( $(cpu_ms) - before )) jit=$(( ${jit_now:-0} - ${jit_before:-0} ))
+  echo "$line cpu_us_per_req=$(( total * 1000 / (n > 0 ? n : 1) )) without_jit_us_per_req=$(( (total - jit) * 1000 / (n > 0 ? n : 1) )) cpu_ms_by_threads_before[$GROUPS_BEFORE] after[$groups_now]"
 }
 
 # PROFILE=/path/file.jfr: a JFR recording (settings=profile) of the measured part only.
@@ -86,13 +100,14 @@ load() { echo "load=$(cut -d' ' -f1 /proc/loadavg)"; }
 
 case "$MODE" in
   startup)
-    start_app; first=$READY_MS; stop_app
-    start_app; echo "RESULT startup first_start_ms=$first restart_ms=$READY_MS $(load)"
+    start_app; first=$READY_MS; first_cpu=$READY_CPU_MS; stop_app
+    start_app
+    echo "RESULT startup first_start_ms=$first restart_ms=$READY_MS cpu_ms_to_ready_first=$first_cpu cpu_ms_to_ready_restart=$READY_CPU_MS $(load)"
     ;;
   whatif)
     start_app
     wrk -t2 -c16 -d"$WARMUP" -s bench/whatif.lua "http://127.0.0.1:$PORT" >/dev/null
-    profile_start; c0=$(cpu_ms)
+    profile_start; c0=$(cpu_ms); GROUPS_BEFORE=$(cpu_groups)
     wrk -t2 -c16 -d"$DURATION" --latency -s bench/whatif.lua "http://127.0.0.1:$PORT" | grep RESULT \
       | per_request "$c0" | sed "s/\$/ $(load)/"
     profile_stop
@@ -118,7 +133,7 @@ case "$MODE" in
     for _ in $(seq 1 600); do [ "$(undecided)" = 0 ] && break; sleep 1; done
     ( while sleep 1; do echo "$(now_ms) $(undecided)"; done ) >"$WORK/backlog.txt" & SAMPLER=$!
     profile_start
-    c0=$(cpu_ms)
+    c0=$(cpu_ms); GROUPS_BEFORE=$(cpu_groups)
     wrk -t2 -c"${CONNECTIONS:-32}" -d"$DURATION" --latency -s bench/webhooks.lua "http://127.0.0.1:$PORT" \
       | grep RESULT | sed "s/\$/ $(load)/"
     end=$(now_ms); max=0
@@ -131,7 +146,7 @@ case "$MODE" in
     kill $SAMPLER 2>/dev/null || true
     profile_stop
     max=$(awk '{ if ($2 > m) m = $2 } END { print m + 0 }' "$WORK/backlog.txt")
-    echo "RESULT storm cpu_ms_storm_and_drain=$(( $(cpu_ms) - c0 )) backlog_max=$max undecided_after_end=$left drained_ms_after_end=$(( $(now_ms) - end )) $(load)"
+    echo "RESULT storm cpu_ms_storm_and_drain=$(( $(cpu_ms) - c0 )) backlog_max=$max undecided_after_end=$left drained_ms_after_end=$(( $(now_ms) - end )) $(load) cpu_ms_by_threads_before[$GROUPS_BEFORE] after[$(cpu_groups)]"
     ;;
   rss)
     # ~1,000 posts/s: 16 senders that wait 15 ms after each answer. VmRSS sampled every second.
@@ -140,6 +155,7 @@ case "$MODE" in
     THINK_MS=${THINK_MS:-15} wrk -t2 -c16 -d"${DURATION}" --latency -s bench/webhooks.lua \
       "http://127.0.0.1:$PORT" | grep RESULT
     kill $SAMPLER 2>/dev/null || true
+    [ -n "${NMT:-}" ] && jcmd "$APP_PID" VM.native_memory summary >"$NMT" 2>&1
     echo "RESULT rss max_kb=$(sort -n "$WORK/rss.txt" | tail -1) last_kb=$(tail -1 "$WORK/rss.txt") java_opts='${JAVA_OPTS:-}' $(load)"
     ;;
   *) echo "unknown mode $MODE" >&2; exit 2 ;;

@@ -6,6 +6,7 @@ import io.rebound.failure.Environment;
 import io.rebound.failure.FailureFact;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
@@ -55,9 +56,11 @@ class WhatIfController {
       new FactReader.Enrichment(false, "not needed: a fact was given, not a platform body");
 
   private final FactReader reader;
-  private final DefaultFactExtractor extractor;
   private final DecisionService decisions;
   private final StateGatherer state;
+  // the webhook sources, read once: the extractor builds a sorted list on every call
+  private final List<String> sourceNames;
+  private final Set<String> sources;
   private final ObjectMapper json;
 
   WhatIfController(
@@ -67,9 +70,10 @@ class WhatIfController {
       StateGatherer state,
       ObjectMapper json) {
     this.reader = reader;
-    this.extractor = extractor;
     this.decisions = decisions;
     this.state = state;
+    this.sourceNames = List.copyOf(extractor.sources());
+    this.sources = Set.copyOf(sourceNames);
     this.json = json;
   }
 
@@ -151,14 +155,12 @@ class WhatIfController {
               + " synapse, azure-functions, github, gitlab, jenkins, azure-devops, circleci,"
               + " generic).");
     }
-    if (!extractor
-        .sources()
-        .contains(source.asString().trim().toLowerCase(java.util.Locale.ROOT))) {
+    if (!sources.contains(source.asString().trim().toLowerCase(java.util.Locale.ROOT))) {
       throw badRequest(
           "\"source\" '"
               + source.asString()
               + "' is not a webhook Rebound has; use one of "
-              + String.join(", ", extractor.sources())
+              + String.join(", ", sourceNames)
               + ".");
     }
     JsonNode payload = body.get("payload");
