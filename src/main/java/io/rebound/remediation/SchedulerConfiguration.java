@@ -11,6 +11,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.rebound.incident.RequestIds;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +45,14 @@ class SchedulerConfiguration {
     return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource)).build();
   }
 
+  /**
+   * Starts the scheduler once the context (and Flyway) is up; stops it first on shutdown. A
+   * db-scheduler Scheduler cannot start again once stopped, so every start makes a new one from the
+   * same tasks: a context stopped and started again (Spring's Lifecycle contract; test contexts are
+   * paused between test classes and restarted when used again) keeps its scheduler.
+   */
   @Bean
-  Scheduler remediationScheduler(
+  SmartLifecycle remediationSchedulerLifecycle(
       DataSource dataSource,
       RemediationProperties properties,
       AttemptRunner attempts,
@@ -109,15 +116,41 @@ class SchedulerConfiguration {
     RecurringTask<Void> watch =
         Tasks.recurring(PlanWatchdog.WATCHDOG_TASK, FixedDelay.of(watchdogProperties.interval()))
             .execute((instance, ctx) -> watchdog.run());
-    return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
-        .startTasks(watch)
-        .threads(settings.threads())
-        .pollingInterval(settings.pollingInterval())
-        .heartbeatInterval(settings.heartbeatInterval())
-        .shutdownMaxWait(settings.shutdownMaxWait())
-        .commitWhenAutocommitDisabled(false)
-        .enableImmediateExecution()
-        .build();
+    Supplier<Scheduler> newScheduler =
+        () ->
+            Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+                .startTasks(watch)
+                .threads(settings.threads())
+                .pollingInterval(settings.pollingInterval())
+                .heartbeatInterval(settings.heartbeatInterval())
+                .shutdownMaxWait(settings.shutdownMaxWait())
+                .commitWhenAutocommitDisabled(false)
+                .enableImmediateExecution()
+                .build();
+    return new SmartLifecycle() {
+      private volatile Scheduler running;
+
+      @Override
+      public void start() {
+        Scheduler scheduler = newScheduler.get();
+        scheduler.start();
+        running = scheduler;
+      }
+
+      @Override
+      public void stop() {
+        Scheduler scheduler = running;
+        running = null;
+        if (scheduler != null) {
+          scheduler.stop();
+        }
+      }
+
+      @Override
+      public boolean isRunning() {
+        return running != null;
+      }
+    };
   }
 
   /**
@@ -160,31 +193,6 @@ class SchedulerConfiguration {
         .getCause()
         .map(t -> t.getMessage() == null ? "an unexpected error" : t.getMessage())
         .orElse("an unexpected error");
-  }
-
-  /** Starts the scheduler once the context (and Flyway) is up; stops it first on shutdown. */
-  @Bean
-  SmartLifecycle remediationSchedulerLifecycle(Scheduler remediationScheduler) {
-    return new SmartLifecycle() {
-      private volatile boolean running;
-
-      @Override
-      public void start() {
-        remediationScheduler.start();
-        running = true;
-      }
-
-      @Override
-      public void stop() {
-        remediationScheduler.stop();
-        running = false;
-      }
-
-      @Override
-      public boolean isRunning() {
-        return running;
-      }
-    };
   }
 
   /**

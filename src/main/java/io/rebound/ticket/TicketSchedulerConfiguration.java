@@ -31,8 +31,12 @@ class TicketSchedulerConfiguration {
             .build());
   }
 
-  @Bean
-  Scheduler ticketScheduler(
+  /**
+   * The Jira work's own scheduler, made anew at every start: a db-scheduler Scheduler cannot start
+   * again once stopped, and a context may be stopped and started again (test contexts are paused
+   * between test classes).
+   */
+  private static Scheduler newTicketScheduler(
       DataSource dataSource, TicketProperties properties, TicketWork work, TicketTasks tasks) {
     return Scheduler.create(
             new TransactionAwareDataSourceProxy(dataSource),
@@ -81,22 +85,31 @@ class TicketSchedulerConfiguration {
   }
 
   @Bean
-  SmartLifecycle ticketSchedulerLifecycle(Scheduler ticketScheduler, JiraClient jira) {
+  SmartLifecycle ticketSchedulerLifecycle(
+      DataSource dataSource,
+      TicketProperties properties,
+      TicketWork work,
+      TicketTasks tasks,
+      JiraClient jira) {
     return new SmartLifecycle() {
       private volatile boolean running;
+      private volatile Scheduler scheduler;
 
       @Override
       public void start() {
         if (jira.configured()) {
-          ticketScheduler.start();
+          scheduler = newTicketScheduler(dataSource, properties, work, tasks);
+          scheduler.start();
         }
         running = true;
       }
 
       @Override
       public void stop() {
-        if (jira.configured()) {
-          ticketScheduler.stop();
+        Scheduler current = scheduler;
+        scheduler = null;
+        if (current != null) {
+          current.stop();
         }
         running = false;
       }

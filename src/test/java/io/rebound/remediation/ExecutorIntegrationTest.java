@@ -89,6 +89,28 @@ class ExecutorIntegrationTest extends RemediationIntegrationTestBase {
             });
   }
 
+  /**
+   * A context stopped and started again (Spring's Lifecycle contract; the test framework pauses
+   * cached contexts between test classes) runs plans again: a db-scheduler Scheduler cannot be
+   * started twice, so before, the restart failed and no plan moved.
+   */
+  @Test
+  void aContextStoppedAndStartedAgainStillRunsPlans(
+      @org.springframework.beans.factory.annotation.Autowired
+          org.springframework.context.ConfigurableApplicationContext context)
+      throws Exception {
+    context.stop();
+    context.start();
+
+    String cluster = cluster();
+    stubTerminatedCluster(cluster, "RUNNING");
+    IncidentDecided decided =
+        publish(Incidents.playbook("restart_cluster", 1, List.of(0), 10, List.of()));
+
+    awaitState(decided, "RESOLVED");
+    startsOf(cluster, 1);
+  }
+
   @Test
   void startsAJobRunWithTheAttemptsIdempotencyTokenAndResolvesWhenTheRunSucceeds() {
     String cluster = cluster();
