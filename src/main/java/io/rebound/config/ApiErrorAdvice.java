@@ -34,16 +34,45 @@ class ApiErrorAdvice {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e) {
-    String expected =
-        e.getRequiredType() == null
-            ? "a different value"
-            : e.getRequiredType().isEnum()
-                ? "one of " + java.util.Arrays.toString(e.getRequiredType().getEnumConstants())
-                : "a " + e.getRequiredType().getSimpleName();
+    if (e.getValue() instanceof Object[] values && values.length != 1) {
+      return body(
+          HttpStatus.BAD_REQUEST,
+          "bad_parameter",
+          "Parameter '" + e.getName() + "' was given " + values.length + " times; give it once");
+    }
+    Object value = e.getValue() instanceof Object[] one ? one[0] : e.getValue();
     return body(
         HttpStatus.BAD_REQUEST,
         "bad_parameter",
-        "Parameter '" + e.getName() + "' has value '" + e.getValue() + "', expected " + expected);
+        "Parameter '"
+            + e.getName()
+            + "' has value '"
+            + value
+            + "', expected "
+            + expected(e.getRequiredType()));
+  }
+
+  /** What a parameter should look like, in words rather than a Java type name. */
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "a different value";
+    }
+    if (type.isEnum()) {
+      return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+    }
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+      return "a whole number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (type == java.util.UUID.class) {
+      return "an id such as 3f2b6c1e-8d4a-4b7e-9c21-5a0f7d3e9b12";
+    }
+    if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+      return "a time such as 2026-12-03T10:15:00Z";
+    }
+    return "a different value";
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)

@@ -31,6 +31,12 @@ class RemediationApiErrors {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Map<String, Object>> badParameter(MethodArgumentTypeMismatchException e) {
+    if (e.getValue() instanceof Object[] values) {
+      return body(
+          400,
+          "invalid-parameter",
+          "'%s' was given %d times; give it once".formatted(e.getName(), values.length));
+    }
     return body(
         400, "invalid-parameter", "'%s' is not a valid %s".formatted(e.getValue(), e.getName()));
   }

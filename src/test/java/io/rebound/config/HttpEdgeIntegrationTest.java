@@ -101,6 +101,22 @@ class HttpEdgeIntegrationTest {
     json(get(path, Map.of()), 401);
   }
 
+  /**
+   * A parameter sent twice or of the wrong kind is named in words: the fuzzer found
+   * "'[Ljava.lang.String;@6c02b169', expected a Integer" in this answer.
+   */
+  @Test
+  void aParameterGivenTwiceOrOfTheWrongKindIsNamedInWords() {
+    Map<String, String> viewer = Map.of("Authorization", "Bearer edge-viewer");
+    JsonNode twice = json(get("/api/incidents?size=five&size=six", viewer), 400);
+    assertThat(twice.path("detail").asString())
+        .isEqualTo("Parameter 'size' was given 2 times; give it once");
+
+    JsonNode notANumber = json(get("/api/incidents?size=ten", viewer), 400);
+    assertThat(notANumber.path("detail").asString())
+        .isEqualTo("Parameter 'size' has value 'ten', expected a whole number");
+  }
+
   @Test
   void anUnknownPathIs404ForAnyone() {
     assertThat(json(get("/nothing/here", Map.of()), 404).path("detail").asString())
