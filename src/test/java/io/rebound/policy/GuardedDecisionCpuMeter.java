@@ -1,11 +1,9 @@
 package io.rebound.policy;
 
-import io.rebound.failure.FailureFact;
 import io.rebound.policy.ResourceState.ActionState;
 import io.rebound.policy.ResourceState.PlaybookRecord;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,43 +24,15 @@ public final class GuardedDecisionCpuMeter {
   public static void main(String[] args) {
     long seconds = args.length > 0 ? Long.parseLong(args[0]) : 60;
     PolicyEngine policy = PolicyEngine.fromDirectory(Path.of("").toAbsolutePath());
-    FailureFact[] mix = DecisionServiceBenchmark.mix().toArray(FailureFact[]::new);
     ResourceState[] states = states();
-    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-    long serial = 0;
-    long warmUntil = System.nanoTime() + 30_000_000_000L;
-    while (System.nanoTime() < warmUntil) {
-      for (FailureFact f : mix) {
-        FailureFact alert = DecisionServiceBenchmark.asNewAlert(f, ++serial);
-        policy.evaluate(alert);
-        policy.evaluate(alert, states[(int) (serial % states.length)]);
-      }
-    }
-    System.out.println("path               decisions/CPU-s   decisions/s (wall)");
-    long end = System.nanoTime() + seconds * 1_000_000_000L;
-    while (System.nanoTime() < end) {
-      for (boolean withState : new boolean[] {false, true}) {
-        long n = 0;
-        long wall0 = System.nanoTime();
-        long cpu0 = cpu.getCurrentThreadCpuTime();
-        while (System.nanoTime() - wall0 < 2_500_000_000L) {
-          for (FailureFact f : mix) {
-            FailureFact alert = DecisionServiceBenchmark.asNewAlert(f, ++serial);
-            if (withState) {
-              policy.evaluate(alert, states[(int) (serial % states.length)]);
-            } else {
-              policy.evaluate(alert);
-            }
-            n++;
-          }
-        }
-        double cpuSeconds = (cpu.getCurrentThreadCpuTime() - cpu0) / 1e9;
-        double wallSeconds = (System.nanoTime() - wall0) / 1e9;
-        System.out.printf(
-            "%-18s %15.0f %20.0f%n",
-            withState ? "policy+state" : "policy", n / cpuSeconds, n / wallSeconds);
-      }
-    }
+    CpuWindows.run(
+        seconds,
+        List.of(
+            new CpuWindows.Way("policy", (alert, serial) -> policy.evaluate(alert)),
+            new CpuWindows.Way(
+                "policy+state",
+                (alert, serial) ->
+                    policy.evaluate(alert, states[(int) (serial % states.length)]))));
   }
 
   /** 64 states: 0-63 earlier failures, every 7th with an open breaker, every 5th a poor record. */
