@@ -3,8 +3,9 @@ package io.rebound.policy;
 import io.rebound.policy.facts.DerivedFacts.Derived;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
@@ -35,10 +36,17 @@ final class DecisionTrace extends DefaultAgendaEventListener implements RuleRunt
    */
   static final String EXPLAINED_BY_ROWS = "explainedByRows";
 
+  /**
+   * Marks a rule that explains itself and then names each table row it found as data (the gate rule
+   * and the Approval rows): the rule is listed, then each row whose fact it inserted.
+   */
+  static final String LISTS_ROWS_FOUND = "listsRowsFound";
+
+  /** Listed before its consequence runs, so the rows it finds follow it. */
   @Override
-  public void afterMatchFired(AfterMatchFiredEvent event) {
+  public void beforeMatchFired(BeforeMatchFiredEvent event) {
     Rule rule = event.getMatch().getRule();
-    if (!explainedByRows(rule)) {
+    if (!rule.getMetaData().containsKey(EXPLAINED_BY_ROWS)) {
       fired.add(rule.getName());
     }
   }
@@ -48,14 +56,17 @@ final class DecisionTrace extends DefaultAgendaEventListener implements RuleRunt
     handles.add(event.getFactHandle());
     if (event.getObject() instanceof Derived d) {
       derived.add(d);
-      if (event.getRule() != null && explainedByRows(event.getRule())) {
+      Rule rule = event.getRule();
+      if (rule != null && namesRow(rule, d)) {
         fired.add(d.getRule());
       }
     }
   }
 
-  private static boolean explainedByRows(Rule rule) {
-    return rule.getMetaData().containsKey(EXPLAINED_BY_ROWS);
+  private static boolean namesRow(Rule rule, Derived d) {
+    Map<String, Object> meta = rule.getMetaData();
+    return meta.containsKey(EXPLAINED_BY_ROWS)
+        || meta.containsKey(LISTS_ROWS_FOUND) && !d.getRule().equals(rule.getName());
   }
 
   @Override

@@ -41,6 +41,7 @@ final class PolicyCompiler {
     Table asData = null; // the Playbooks table, when it is read as data rather than compiled
     // a version stored before the lookup rule existed has its Playbooks rows compiled as rules
     boolean lookupDeclared = PlaybookSheet.lookupDeclared(files.ruleFiles().values());
+    LookupSheets lookups = new LookupSheets(files.ruleFiles().values());
     if (files.workbooks().isEmpty()) {
       problems.add("no decision tables found: expected decision-tables/*.xlsx");
     }
@@ -52,7 +53,7 @@ final class PolicyCompiler {
         for (Table t : found) {
           if (lookupDeclared && PlaybookSheet.readsAsData(book, t)) {
             asData = t;
-          } else {
+          } else if (!lookups.takes(book, t)) {
             asRules.add(t);
           }
         }
@@ -82,7 +83,11 @@ final class PolicyCompiler {
         new EvidenceOrder(
             tables.stream().map(t -> List.of(t.name(), t.sheet() + " " + t.name())).toList());
     SessionGlobals globals =
-        new SessionGlobals(order, asData == null ? PlaybookRows.NONE : PlaybookSheet.rows(asData));
+        new SessionGlobals(
+            order,
+            asData == null ? PlaybookRows.NONE : PlaybookSheet.rows(asData),
+            lookups.assessRows(),
+            lookups.approvalRows());
     long millis = (System.nanoTime() - started) / 1_000_000;
     return new LoadedPolicy(
         kieBase, catalog, globals, GuardBuckets.of(tables), files.version(), millis);

@@ -1,5 +1,7 @@
 package io.rebound.policy;
 
+import io.rebound.policy.facts.ApprovalRows;
+import io.rebound.policy.facts.AssessRows;
 import io.rebound.policy.facts.EvidenceOrder;
 import io.rebound.policy.facts.PlaybookRows;
 import java.util.HashSet;
@@ -9,10 +11,11 @@ import org.kie.api.runtime.KieSession;
 
 /**
  * What one compiled policy hands its rules besides facts: the classification sheets' order and the
- * Playbooks table read as data. Both are fixed per policy version, read-only, and shared by every
- * session of that version.
+ * lookup sheets read as data (Playbooks; Never automatic, Categories, Severity; Approval). All are
+ * fixed per policy version, read-only, and shared by every session of that version.
  */
-record SessionGlobals(EvidenceOrder order, PlaybookRows playbooks) {
+record SessionGlobals(
+    EvidenceOrder order, PlaybookRows playbooks, AssessRows assess, ApprovalRows approvals) {
 
   /**
    * Sets the globals the policy's rules declare. A version stored before a global existed (its
@@ -28,6 +31,12 @@ record SessionGlobals(EvidenceOrder order, PlaybookRows playbooks) {
     }
     if (declared.contains("playbooks")) {
       session.setGlobal("playbooks", playbooks);
+    }
+    if (declared.contains("assess")) {
+      session.setGlobal("assess", assess);
+    }
+    if (declared.contains("approvals")) {
+      session.setGlobal("approvals", approvals);
     }
   }
 }

@@ -23,6 +23,18 @@ public final class PolicyLists {
     return items;
   }
 
+  /** A playbook's first action, then each fallback that is not that action, in sheet order. */
+  public static List<String> actionAndFallbacks(String action, String fallbacks) {
+    List<String> actions = new ArrayList<>(3);
+    actions.add(action);
+    for (String fallback : split(fallbacks)) {
+      if (!fallback.equals(action)) {
+        actions.add(fallback);
+      }
+    }
+    return actions;
+  }
+
   public static boolean yes(String cell) {
     return cell != null && isYes(cell.trim().toLowerCase(Locale.ROOT));
   }
