@@ -1,9 +1,9 @@
 package io.rebound.policy;
 
 import io.rebound.policy.facts.DerivedFacts.Derived;
+import io.rebound.policy.facts.RowsFound;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -42,7 +42,7 @@ final class DecisionTrace extends DefaultAgendaEventListener implements RuleRunt
    */
   static final String LISTS_ROWS_FOUND = "listsRowsFound";
 
-  /** Listed before its consequence runs, so the rows it finds follow it. */
+  /** Listed before its consequence runs, so the rows it finds as data follow it. */
   @Override
   public void beforeMatchFired(BeforeMatchFiredEvent event) {
     Rule rule = event.getMatch().getRule();
@@ -54,19 +54,19 @@ final class DecisionTrace extends DefaultAgendaEventListener implements RuleRunt
   @Override
   public void objectInserted(ObjectInsertedEvent event) {
     handles.add(event.getFactHandle());
-    if (event.getObject() instanceof Derived d) {
+    Object fact = event.getObject();
+    if (fact instanceof Derived d) {
       derived.add(d);
-      Rule rule = event.getRule();
-      if (rule != null && namesRow(rule, d)) {
+      if (event.getRule() != null && event.getRule().getMetaData().containsKey(EXPLAINED_BY_ROWS)) {
+        fired.add(d.getRule());
+      }
+    } else if (fact instanceof RowsFound found) {
+      // rows found in a sheet read as data: each explains the decision as its own fact would
+      for (Derived d : found.getRows()) {
+        derived.add(d);
         fired.add(d.getRule());
       }
     }
-  }
-
-  private static boolean namesRow(Rule rule, Derived d) {
-    Map<String, Object> meta = rule.getMetaData();
-    return meta.containsKey(EXPLAINED_BY_ROWS)
-        || meta.containsKey(LISTS_ROWS_FOUND) && !d.getRule().equals(rule.getName());
   }
 
   @Override

@@ -55,7 +55,7 @@ public final class AssessRows {
    * What the matching rows insert, in the order their rules fired when each row was a rule (the
    * workbooks' load order: approval-gates, classification, severity), top row first per sheet.
    */
-  public List<Derived> matching(Classified c) {
+  public RowsFound matching(Classified c) {
     List<Derived> found = new ArrayList<>(3);
     for (NeverRow r : never.getOrDefault(c.getErrorType(), List.of())) {
       found.add(new NeverAutomatic(r.rule(), r.because()));
@@ -70,6 +70,6 @@ public final class AssessRows {
       a.setPriority(r.priority());
       found.add(a);
     }
-    return found;
+    return new RowsFound(found);
   }
 }
