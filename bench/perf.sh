@@ -115,9 +115,11 @@ case "$MODE" in
   latency)
     start_app
     python3 bench/seq_latency.py "http://127.0.0.1:$PORT" 0 "${WARMUP_ROUNDS:-300}"
-    profile_start; c0=$(cpu_ms)
+    profile_start; c0=$(cpu_ms); GROUPS_BEFORE=$(cpu_groups)
     python3 bench/seq_latency.py "http://127.0.0.1:$PORT" "${ROUNDS:-100}" 0 | sed "s/\$/ $(load)/"
     profile_stop
+    # the service's CPU per post over the timed rounds (each round is two posts), deciding included
+    echo "RESULT latency requests=$(( ${ROUNDS:-100} * 2 ))" | per_request "$c0"
     ;;
   receiver)
     python3 bench/python_receiver.py "$PORT" "$WORK/receiver.db" & APP_PID=$!
