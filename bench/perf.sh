@@ -82,7 +82,11 @@ per_request() {
   local jit_now; jit_now=$(grep -o 'jit=[0-9]*' <<<"$groups_now" | cut -d= -f2)
   local jit_before; jit_before=$(grep -o 'jit=[0-9]*' <<<"$GROUPS_BEFORE" | cut -d= -f2)
   local total=$(( $(cpu_ms) - before )) jit=$(( ${jit_now:-0} - ${jit_before:-0} ))
-  echo "$line cpu_us_per_req=$(( total * 1000 / (n > 0 ? n : 1) )) without_jit_us_per_req=$(( (total - jit) * 1000 / (n > 0 ? n : 1) )) cpu_ms_by_threads_before[$GROUPS_BEFORE] after[$groups_now]"
+  local by_group; by_group=$(awk -v before="$GROUPS_BEFORE" -v now="$groups_now" -v n="$n" 'BEGIN {
+      split(before, b, " "); for (i in b) { split(b[i], kv, "="); was[kv[1]] = kv[2] }
+      split(now, a, " "); for (i in a) { split(a[i], kv, "="); if (kv[1] != "")
+        printf "%s=%d ", kv[1], (kv[2] - was[kv[1]]) * 1000 / (n > 0 ? n : 1) } }')
+  echo "$line cpu_us_per_req=$(( total * 1000 / (n > 0 ? n : 1) )) without_jit_us_per_req=$(( (total - jit) * 1000 / (n > 0 ? n : 1) )) us_per_req_by_threads[$by_group] cpu_ms_by_threads_before[$GROUPS_BEFORE] after[$groups_now]"
 }
 
 # PROFILE=/path/file.jfr: a JFR recording (settings=profile) of the measured part only.
