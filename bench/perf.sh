@@ -5,6 +5,7 @@
 #   bench/perf.sh startup            # java -jar to the first 200 of /actuator/health/readiness
 #   bench/perf.sh whatif             # wrk -c16 on POST /api/decisions/evaluate (README example)
 #   bench/perf.sh latency            # sequential client: ADF + Databricks posts, p50/p95/p99
+#                                    # (WARMUP_ROUNDS=10000 untimed rounds first, ROUNDS=100 timed)
 #   bench/perf.sh storm              # wrk storm of 4 repeating ADF alerts; accepted vs decided/s
 #   DISTINCT=1 bench/perf.sh storm   # the same with every post a new failure
 #   bench/perf.sh rss                # VmRSS while ~1,000 webhooks/s are posted
@@ -118,7 +119,9 @@ case "$MODE" in
     ;;
   latency)
     start_app
-    python3 bench/seq_latency.py "http://127.0.0.1:$PORT" 0 "${WARMUP_ROUNDS:-300}"
+    # 10,000 untimed rounds: after 300 the JIT was still compiling (5-6 ms of its CPU per timed
+    # post), so the figure was start-up, not the steady state of a receiver in service
+    python3 bench/seq_latency.py "http://127.0.0.1:$PORT" 0 "${WARMUP_ROUNDS:-10000}"
     profile_start; c0=$(cpu_ms); GROUPS_BEFORE=$(cpu_groups)
     python3 bench/seq_latency.py "http://127.0.0.1:$PORT" "${ROUNDS:-100}" 0 | sed "s/\$/ $(load)/"
     profile_stop
