@@ -15,8 +15,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Writer threads that take everything waiting in a queue and write it as one batch (group commit):
  * under load one transaction covers every item that arrived while the previous one was committing;
- * when idle an item is written as soon as it arrives. On stop the queue is written out before the
- * threads end.
+ * when idle an item is written as soon as it arrives, or after the gather time when one is set. On
+ * stop the queue is written out before the threads end.
  *
  * @param <T> what is queued
  */

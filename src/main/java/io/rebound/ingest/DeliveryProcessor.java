@@ -36,6 +36,7 @@ import tools.jackson.databind.ObjectMapper;
 class DeliveryProcessor implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryProcessor.class);
+  static final int MAX_QUEUED_BODY = 16 * 1024;
 
   private final Inbox inbox;
   private final FactReader reader;
@@ -124,10 +125,16 @@ class DeliveryProcessor implements DisposableBean {
   }
 
   /**
-   * Hands a stored delivery to a worker; if all are busy the sweep will find it after its lease.
+   * Hands a stored delivery to a worker; if all are busy the sweep will find it after its lease. An
+   * alert's body (a few KB) waits in the queue with it; a larger one is read back from the inbox by
+   * the worker, so a full queue never holds thousands of large bodies in memory.
    */
   void submit(Delivery delivery) {
-    submit(delivery.id(), delivery.source(), () -> process(delivery));
+    if (delivery.body().length > MAX_QUEUED_BODY) {
+      submit(delivery.id(), delivery.source());
+    } else {
+      submit(delivery.id(), delivery.source(), () -> process(delivery));
+    }
   }
 
   /** Hands a delivery known only by id (the sweep's) to a worker, which reads it from the inbox. */

@@ -581,6 +581,26 @@ abstract class IngestFlowContract {
     assertThat(rejected.path("total").asLong()).isEqualTo(2);
   }
 
+  /** A body too large to wait in the worker queue is read back from the inbox by the worker. */
+  @Test
+  void anAlertTooLargeToQueueInMemoryIsReadBackFromTheInboxAndDecided() {
+    String alert = text("azure-monitor/adf_log_alert_v2_copy_2200_blob_not_exist.json").strip();
+    byte[] large =
+        ("{\"padding\":\""
+                + "x".repeat(DeliveryProcessor.MAX_QUEUED_BODY)
+                + "\","
+                + alert.substring(1))
+            .getBytes(StandardCharsets.UTF_8);
+
+    JsonNode processed = awaitProcessed(accept("/webhooks/azure-monitor", large));
+
+    assertThat(processed.path("status").asString()).isEqualTo("PROCESSED");
+    JsonNode incident = viewer("/api/incidents/" + processed.path("incidentId").asString()).body();
+    assertThat(incident.path("decision").path("errorType").asString())
+        .isNotBlank()
+        .isNotEqualTo("UnrecognisedAlert");
+  }
+
   /**
    * The request thread only checks that the body is JSON (the worker reads the alert in it): what
    * reading the body as a tree refuses is still refused at the door, with the parser's own limits
