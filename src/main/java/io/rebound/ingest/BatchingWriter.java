@@ -1,5 +1,6 @@
 package io.rebound.ingest;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -14,8 +15,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Writer threads that take everything waiting in a queue and write it as one batch (group commit):
  * under load one transaction covers every item that arrived while the previous one was committing;
- * when idle an item is written as soon as it arrives. On stop the queue is written out before the
- * threads end.
+ * when idle an item is written as soon as it arrives, or after the gather time when one is set. On
+ * stop the queue is written out before the threads end.
  *
  * @param <T> what is queued
  */
@@ -26,6 +27,7 @@ abstract class BatchingWriter<T> implements SmartLifecycle {
   private final String threadName;
   private final int threadCount;
   private final int maxBatch;
+  private final long gatherNanos;
   private final BlockingQueue<T> queue;
   private final List<Thread> threads = new ArrayList<>();
 
@@ -37,10 +39,15 @@ abstract class BatchingWriter<T> implements SmartLifecycle {
 
   private volatile boolean running;
 
-  BatchingWriter(String threadName, int threadCount, int capacity, int maxBatch) {
+  /**
+   * @param gather how long a writer thread waits for more items after the first before writing a
+   *     batch that is not full; zero writes at once (for items whose senders wait for the commit)
+   */
+  BatchingWriter(String threadName, int threadCount, int capacity, int maxBatch, Duration gather) {
     this.threadName = threadName;
     this.threadCount = Math.max(1, threadCount);
     this.maxBatch = maxBatch;
+    this.gatherNanos = gather.toNanos();
     this.queue = new ArrayBlockingQueue<>(Math.max(maxBatch, capacity));
   }
 
@@ -92,6 +99,11 @@ abstract class BatchingWriter<T> implements SmartLifecycle {
     }
   }
 
+  /** True when no item waits in the queue (one may be in a batch being gathered or written). */
+  boolean nothingQueued() {
+    return queue.isEmpty();
+  }
+
   /** True when nothing waits and no batch is being written. */
   boolean idle() {
     return unwritten.get() == 0;
@@ -107,6 +119,7 @@ abstract class BatchingWriter<T> implements SmartLifecycle {
         }
         batch.add(first);
         queue.drainTo(batch, maxBatch - 1);
+        gatherMore(batch);
         write(batch);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -116,6 +129,26 @@ abstract class BatchingWriter<T> implements SmartLifecycle {
       } finally {
         unwritten.addAndGet(-batch.size());
         batch.clear();
+      }
+    }
+  }
+
+  /**
+   * Waits up to the gather time for more items: items trickling in one at a time (a sequential
+   * sender) then share one commit instead of each taking the database's commit lock and a commit's
+   * CPU while the next sender's delivery is being stored. Stops waiting once the writer is stopped.
+   */
+  private void gatherMore(List<T> batch) throws InterruptedException {
+    long deadline = System.nanoTime() + gatherNanos;
+    while (gatherNanos > 0 && running && batch.size() < maxBatch) {
+      long left = Math.min(deadline - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(200));
+      if (left <= 0) {
+        return;
+      }
+      T next = queue.poll(left, TimeUnit.NANOSECONDS);
+      if (next != null) {
+        batch.add(next);
+        queue.drainTo(batch, maxBatch - batch.size());
       }
     }
   }

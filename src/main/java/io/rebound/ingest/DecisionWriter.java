@@ -72,7 +72,12 @@ class DecisionWriter extends BatchingWriter<DecisionWriter.Decided> {
       TransactionTemplate tx,
       IngestProperties properties,
       Optional<Clock> clock) {
-    super("decision-writer", 1, properties.queueCapacity(), MAX_BATCH);
+    super(
+        "decision-writer",
+        1,
+        properties.queueCapacity(),
+        MAX_BATCH,
+        properties.decisionBatchWait());
     this.inbox = inbox;
     this.incidents = incidents;
     this.tx = tx;

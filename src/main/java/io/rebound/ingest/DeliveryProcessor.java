@@ -36,6 +36,7 @@ import tools.jackson.databind.ObjectMapper;
 class DeliveryProcessor implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryProcessor.class);
+  static final int MAX_QUEUED_BODY = 16 * 1024;
 
   private final Inbox inbox;
   private final FactReader reader;
@@ -124,13 +125,16 @@ class DeliveryProcessor implements DisposableBean {
   }
 
   /**
-   * Hands a stored delivery to a worker; if all are busy the sweep will find it after its lease.
-   *
-   * @param facts the facts already read from its body on the request thread, or null to read them
+   * Hands a stored delivery to a worker; if all are busy the sweep will find it after its lease. An
+   * alert's body (a few KB) waits in the queue with it; a larger one is read back from the inbox by
+   * the worker, so a full queue never holds thousands of large bodies in memory.
    */
-  void submit(Delivery delivery, List<FailureFact> facts) {
-    Delivery queued = facts == null ? delivery : delivery.withoutBody();
-    submit(delivery.id(), delivery.source(), () -> process(queued, facts));
+  void submit(Delivery delivery) {
+    if (delivery.body().length > MAX_QUEUED_BODY) {
+      submit(delivery.id(), delivery.source());
+    } else {
+      submit(delivery.id(), delivery.source(), () -> process(delivery));
+    }
   }
 
   /** Hands a delivery known only by id (the sweep's) to a worker, which reads it from the inbox. */
@@ -183,23 +187,18 @@ class DeliveryProcessor implements DisposableBean {
   void process(UUID deliveryId) {
     Delivery delivery = inbox.find(deliveryId).orElse(null);
     if (delivery != null) {
-      process(delivery, null);
+      process(delivery);
     }
   }
 
-  /**
-   * One incident per fact: a log search alert with several failing rows is several failures.
-   *
-   * @param known the facts read from the body when it arrived, or null to read them here
-   */
-  private void process(Delivery delivery, List<FailureFact> known) {
+  /** One incident per fact: a log search alert with several failing rows is several failures. */
+  private void process(Delivery delivery) {
     UUID deliveryId = delivery.id();
     if (delivery.status() != Delivery.Status.RECEIVED) {
       return;
     }
     try (RequestIds.Scope scope = RequestIds.open(DeliveryRequestId.of(delivery))) {
-      List<FailureFact> facts =
-          known != null ? known : reader.extract(delivery.source(), json.readTree(delivery.body()));
+      List<FailureFact> facts = reader.extract(delivery.source(), json.readTree(delivery.body()));
       List<Evaluation> evaluations =
           facts.stream().map(fact -> decide(reader.enrich(fact).fact())).toList();
       log.debug(

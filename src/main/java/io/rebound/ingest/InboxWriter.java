@@ -2,6 +2,7 @@ package io.rebound.ingest;
 
 import io.rebound.incident.AuditTrail;
 import io.rebound.incident.RequestIds;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,7 +41,7 @@ class InboxWriter extends BatchingWriter<InboxWriter.Pending> {
   private final TransactionTemplate tx;
 
   InboxWriter(Inbox inbox, AuditTrail audit, TransactionTemplate tx, IngestProperties properties) {
-    super("inbox-writer", properties.writers(), 10_000, MAX_BATCH);
+    super("inbox-writer", properties.writers(), 10_000, MAX_BATCH, Duration.ZERO);
     this.inbox = inbox;
     this.audit = audit;
     this.tx = tx;

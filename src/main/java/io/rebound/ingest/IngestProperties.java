@@ -17,6 +17,9 @@ import org.springframework.util.unit.DataSize;
  * @param retryBackoff wait before the next attempt, multiplied by the attempt number
  * @param lease how long a delivery handed to a worker is left alone by the retry sweep
  * @param sweepInterval how often unprocessed deliveries are looked for (also after a restart)
+ * @param decisionBatchWait how long decided deliveries are gathered before their incidents are
+ *     written in one transaction; longer means fewer commits while webhooks arrive one by one, and
+ *     an incident (and its occurrence count) appears that much later
  */
 @ConfigurationProperties("rebound.ingest")
 record IngestProperties(
@@ -28,4 +31,5 @@ record IngestProperties(
     @DefaultValue("5") int maxAttempts,
     @DefaultValue("30s") Duration retryBackoff,
     @DefaultValue("60s") Duration lease,
-    @DefaultValue("10s") Duration sweepInterval) {}
+    @DefaultValue("10s") Duration sweepInterval,
+    @DefaultValue("10ms") Duration decisionBatchWait) {}

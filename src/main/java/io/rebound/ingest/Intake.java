@@ -1,18 +1,17 @@
 package io.rebound.ingest;
 
-import io.rebound.extract.FactReader;
-import io.rebound.failure.FailureFact;
 import io.rebound.incident.TimeOrderedIds;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -50,7 +49,6 @@ class Intake {
   private static final int MAX_STORED_REJECTED_BODY = 64 * 1024;
 
   private final InboxWriter writer;
-  private final FactReader reader;
   private final ObjectMapper json;
   private final DeliveryProcessor processor;
   private final IngestProperties properties;
@@ -58,13 +56,11 @@ class Intake {
 
   Intake(
       InboxWriter writer,
-      FactReader reader,
       ObjectMapper json,
       DeliveryProcessor processor,
       IngestProperties properties,
       Optional<Clock> clock) {
     this.writer = writer;
-    this.reader = reader;
     this.json = json;
     this.processor = processor;
     this.properties = properties;
@@ -81,12 +77,11 @@ class Intake {
               + properties.maxBodySize().toBytes()
               + " bytes accepted (rebound.ingest.max-body-size)");
     }
-    Reading reading = read(arrival);
-    if (reading.problem() != null) {
-      Problem p = reading.problem();
-      return reject(arrival, p.httpStatus(), p.error(), p.detail());
+    Problem problem = problemWith(arrival.body());
+    if (problem != null) {
+      return reject(arrival, problem.httpStatus(), problem.error(), problem.detail());
     }
-    return accept(arrival, reading.facts());
+    return accept(arrival);
   }
 
   Result reject(Arrival arrival, int httpStatus, String error, String detail) {
@@ -124,10 +119,11 @@ class Intake {
   }
 
   /**
-   * @param facts what the body says, read already on this thread; handed to the worker so it need
-   *     not read the body again (null: the worker reads it from the inbox)
+   * Stores an accepted delivery and hands it to a worker, which reads the alert in it: the request
+   * thread only checks that the body is JSON, so the sender's answer waits for one parse and one
+   * commit, not for the reading of the alert.
    */
-  private Result accept(Arrival arrival, List<FailureFact> facts) {
+  private Result accept(Arrival arrival) {
     UUID id = TimeOrderedIds.next();
     Instant now = clock.instant();
     Delivery delivery =
@@ -161,7 +157,7 @@ class Intake {
             arrival.actor(),
             arrival.replayOf() == null ? "delivery.accepted" : "delivery.replayed",
             details));
-    processor.submit(delivery, facts);
+    processor.submit(delivery);
     return new Result(id, 202, null, null);
   }
 
@@ -170,9 +166,6 @@ class Intake {
    * all the same, as an UnrecognisedAlert a human decides: an authenticated alert is never dropped.
    */
   private record Problem(int httpStatus, String error, String detail) {}
-
-  /** Either the problem with a body or the facts it holds (null when reading it failed oddly). */
-  private record Reading(Problem problem, List<FailureFact> facts) {}
 
   /**
    * Jackson names its own settings in some messages ("exceeds the maximum allowed (500, from
@@ -184,30 +177,47 @@ class Intake {
         : message.replaceAll(",? ?from `[^`]*`", "").replaceAll("`[^`]*`", "");
   }
 
-  private Reading read(Arrival arrival) {
-    JsonNode body;
-    try {
-      body = json.readTree(arrival.body());
+  /**
+   * Why the body cannot be taken in, or null when it is JSON. Read as a stream of tokens without
+   * building the tree (the worker builds it when it reads the alert), with the same rules as
+   * reading the tree: every string and number is materialised so the parser's limits apply, and
+   * what follows the value is refused when the mapper refuses trailing tokens. Null, like an empty
+   * body, brings nothing to read.
+   */
+  private Problem problemWith(byte[] body) {
+    try (JsonParser parser = json.createParser(body)) {
+      JsonToken token = parser.nextToken();
+      if (token == null || token == JsonToken.VALUE_NULL) {
+        return new Problem(
+            400, "invalid_json", "The body is empty; send the platform's JSON payload");
+      }
+      int depth = 0;
+      do {
+        if (token.isStructStart()) {
+          depth++;
+        } else if (token.isStructEnd()) {
+          depth--;
+        } else if (token == JsonToken.VALUE_STRING || token == JsonToken.PROPERTY_NAME) {
+          parser.getString();
+        } else if (token.isNumeric()) {
+          parser.getNumberValue();
+        }
+      } while (depth > 0 && (token = parser.nextToken()) != null);
+      if (json.deserializationConfig().isEnabled(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          && parser.nextToken() != null) {
+        return new Problem(
+            400,
+            "invalid_json",
+            "The body holds more than one JSON value; send the platform's JSON payload unchanged");
+      }
+      return null;
     } catch (JacksonException e) {
-      return new Reading(
-          new Problem(
-              400,
-              "invalid_json",
-              "The body is not valid JSON ("
-                  + withoutJavaNames(e.getOriginalMessage())
-                  + "); send the platform's JSON payload unchanged"),
-          null);
-    }
-    if (body == null || body.isMissingNode() || body.isNull()) {
-      return new Reading(
-          new Problem(400, "invalid_json", "The body is empty; send the platform's JSON payload"),
-          null);
-    }
-    try {
-      return new Reading(null, reader.extract(arrival.endpoint().id(), body));
-    } catch (RuntimeException e) {
-      // Not the sender's fault: accept it and let processing retry and record the error.
-      return new Reading(null, null);
+      return new Problem(
+          400,
+          "invalid_json",
+          "The body is not valid JSON ("
+              + withoutJavaNames(e.getOriginalMessage())
+              + "); send the platform's JSON payload unchanged");
     }
   }
 }

@@ -21,7 +21,11 @@ class BatchingWriterTest {
     final CountDownLatch release = new CountDownLatch(1);
 
     Recording() {
-      super("test-writer", 1, 100, 10);
+      this(Duration.ZERO, 10);
+    }
+
+    Recording(Duration gather, int maxBatch) {
+      super("test-writer", 1, 100, maxBatch, gather);
     }
 
     @Override
@@ -75,6 +79,37 @@ class BatchingWriterTest {
 
     assertThat(writer.writtenBy).containsExactly("first-caller", "test-writer");
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(writer::idle);
+  }
+
+  @Test
+  void itemsArrivingWhileTheWriterGathersAreWrittenAsOneBatch() {
+    Recording gathering = new Recording(Duration.ofMinutes(1), 3);
+    gathering.start();
+    try {
+      assertThat(gathering.enqueue("a")).isTrue();
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(gathering::nothingQueued);
+      assertThat(gathering.enqueue("b")).isTrue();
+      assertThat(gathering.enqueue("c")).isTrue();
+
+      // a full batch is written at once, without waiting out the gather time
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(gathering::idle);
+      assertThat(gathering.batches).containsExactly(List.of("a", "b", "c"));
+    } finally {
+      gathering.stop();
+    }
+  }
+
+  @Test
+  void stoppingWritesAPartlyGatheredBatchOut() {
+    Recording gathering = new Recording(Duration.ofMinutes(1), 3);
+    gathering.start();
+    assertThat(gathering.enqueue("a")).isTrue();
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(gathering::nothingQueued);
+
+    gathering.stop();
+
+    assertThat(gathering.batches).containsExactly(List.of("a"));
+    assertThat(gathering.idle()).isTrue();
   }
 
   @Test

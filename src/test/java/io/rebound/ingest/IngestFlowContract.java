@@ -581,6 +581,69 @@ abstract class IngestFlowContract {
     assertThat(rejected.path("total").asLong()).isEqualTo(2);
   }
 
+  /** A body too large to wait in the worker queue is read back from the inbox by the worker. */
+  @Test
+  void anAlertTooLargeToQueueInMemoryIsReadBackFromTheInboxAndDecided() {
+    String alert = text("azure-monitor/adf_log_alert_v2_copy_2200_blob_not_exist.json").strip();
+    byte[] large =
+        ("{\"padding\":\""
+                + "x".repeat(DeliveryProcessor.MAX_QUEUED_BODY)
+                + "\","
+                + alert.substring(1))
+            .getBytes(StandardCharsets.UTF_8);
+
+    JsonNode processed = awaitProcessed(accept("/webhooks/azure-monitor", large));
+
+    assertThat(processed.path("status").asString()).isEqualTo("PROCESSED");
+    JsonNode incident = viewer("/api/incidents/" + processed.path("incidentId").asString()).body();
+    assertThat(incident.path("decision").path("errorType").asString())
+        .isNotBlank()
+        .isNotEqualTo("UnrecognisedAlert");
+  }
+
+  /**
+   * The request thread only checks that the body is JSON (the worker reads the alert in it): what
+   * reading the body as a tree refuses is still refused at the door, with the parser's own limits
+   * and without naming Java types or settings.
+   */
+  @Test
+  void theJsonCheckAtTheDoorRefusesWhatReadingTheAlertWouldRefuse() {
+    Map<String, String> secret = Map.of("X-Api-Key", "generic-secret");
+    TestHttp.Response nullBody =
+        http.post("/webhooks/generic", "null".getBytes(StandardCharsets.UTF_8), secret);
+    TestHttp.Response twoValues =
+        http.post(
+            "/webhooks/generic", "{\"a\":1} {\"b\":2}".getBytes(StandardCharsets.UTF_8), secret);
+    TestHttp.Response tooDeep =
+        http.post(
+            "/webhooks/generic",
+            ("[".repeat(2_000) + "]".repeat(2_000)).getBytes(StandardCharsets.UTF_8),
+            secret);
+    TestHttp.Response longNumber =
+        http.post(
+            "/webhooks/generic",
+            ("{\"n\":" + "7".repeat(1_500) + "}").getBytes(StandardCharsets.UTF_8),
+            secret);
+    TestHttp.Response cutShort =
+        http.post("/webhooks/generic", "{\"a\":[1,2".getBytes(StandardCharsets.UTF_8), secret);
+
+    assertThat(nullBody.status()).as(nullBody.raw()).isEqualTo(400);
+    assertThat(nullBody.body().path("detail").asString()).contains("empty");
+    assertThat(twoValues.status()).as(twoValues.raw()).isEqualTo(400);
+    assertThat(twoValues.body().path("detail").asString()).contains("more than one JSON value");
+    for (TestHttp.Response refused : List.of(tooDeep, longNumber, cutShort)) {
+      assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+      assertThat(refused.body().path("error").asString()).isEqualTo("invalid_json");
+      assertThat(refused.body().path("detail").asString())
+          .contains("not valid JSON")
+          .doesNotContain("StreamReadConstraints")
+          .doesNotContain("`");
+      JsonNode stored =
+          admin("/api/deliveries/" + refused.body().path("deliveryId").asString()).body();
+      assertThat(stored.path("status").asString()).isEqualTo("REJECTED");
+    }
+  }
+
   /**
    * Azure Monitor never retries a 4xx: refusing JSON from an authenticated sender would lose the
    * alert. It is taken in and a human decides, through the policy like any decision.
