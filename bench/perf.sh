@@ -12,6 +12,10 @@
 #
 # JAR=path/to.jar picks the build (default: target/rebound-*.jar, built when missing);
 # JAVA_OPTS adds JVM flags (for example -XX:StartFlightRecording=...). PORT defaults to 18560.
+# LAUNCH picks how the jar is started: fat (default: java -jar on the jar as built), extracted
+# (`-Djarmode=tools extract` first) or image (extracted, with the class data sharing archive and
+# the JVM flags of the Docker image's JAVA_TOOL_OPTIONS: docker/cds-archive.sh, docker/Dockerfile;
+# the archive is written before the measurement and not timed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE=${1:?mode: startup | whatif | latency | storm | rss | receiver}
@@ -35,6 +39,22 @@ if [ -z "${JAR:-}" ]; then
 fi
 
 now_ms() { date +%s%3N; }
+
+# The jar as LAUNCH starts it, and the flags that go with it.
+case "${LAUNCH:-fat}" in
+  fat) ;;
+  extracted|image)
+    java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
+    JAR="$WORK/app/$(basename "$JAR")"
+    if [ "$LAUNCH" = image ]; then
+      docker/cds-archive.sh "$JAR" >&2
+      IMAGE_OPTS=$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\([^"]*\)".*/\1/p' docker/Dockerfile)
+      JAVA_OPTS="${IMAGE_OPTS//\/app\/rebound.jsa/${JAR%.jar}.jsa} ${JAVA_OPTS:-}"
+      export MALLOC_ARENA_MAX=2
+    fi
+    ;;
+  *) echo "LAUNCH: fat | extracted | image" >&2; exit 2 ;;
+esac
 
 # Starts the jar; sets APP_PID and READY_MS (launch to the first 200 of readiness).
 start_app() {
@@ -102,7 +122,7 @@ case "$MODE" in
   startup)
     start_app; first=$READY_MS; first_cpu=$READY_CPU_MS; stop_app
     start_app
-    echo "RESULT startup first_start_ms=$first restart_ms=$READY_MS cpu_ms_to_ready_first=$first_cpu cpu_ms_to_ready_restart=$READY_CPU_MS $(load)"
+    echo "RESULT startup launch=${LAUNCH:-fat} first_start_ms=$first restart_ms=$READY_MS cpu_ms_to_ready_first=$first_cpu cpu_ms_to_ready_restart=$READY_CPU_MS $(load)"
     ;;
   whatif)
     start_app
