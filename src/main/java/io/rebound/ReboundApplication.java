@@ -1,6 +1,5 @@
 package io.rebound;
 
-import io.rebound.policy.PolicyCompileAtLaunch;
 import io.rebound.policy.PolicyLintCommand;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
@@ -17,8 +16,6 @@ public class ReboundApplication {
       // ops' CI checks a policy folder: no web server, no database, just the verdict
       System.exit(PolicyLintCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out));
     }
-    SpringApplication application = new SpringApplication(ReboundApplication.class);
-    application.addListeners(new PolicyCompileAtLaunch());
-    application.run(args);
+    SpringApplication.run(ReboundApplication.class, args);
   }
 }

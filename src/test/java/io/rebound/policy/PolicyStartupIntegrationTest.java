@@ -21,48 +21,15 @@ class PolicyStartupIntegrationTest {
   @Test
   void aBrokenPolicyStopsStartupWithTheProblemsNotAStackTrace(
       @TempDir Path dir, CapturedOutput output) {
-    String cell = breakMaxRetries(dir);
-
-    assertThatThrownBy(() -> start("rebound.policy.dir=" + dir).close())
-        .hasRootCauseInstanceOf(InvalidPolicyException.class);
-    assertBrokenPolicyReport(output, cell);
-  }
-
-  @Test
-  void aBrokenPolicyCompiledFromTheLaunchStopsStartupTheSameWay(
-      @TempDir Path dir, CapturedOutput output) {
-    String cell = breakMaxRetries(dir);
-
-    assertThatThrownBy(() -> startFromLaunch("rebound.policy.dir=" + dir).close())
-        .hasRootCauseInstanceOf(InvalidPolicyException.class);
-    assertBrokenPolicyReport(output, cell);
-  }
-
-  /** The policy compile the main method starts is the one the service puts in force. */
-  @Test
-  void thePolicyCompiledFromTheLaunchIsTheOneInForce(@TempDir Path dir) {
-    PolicyCopies.copyShipped(dir);
-    try (ConfigurableApplicationContext ctx = startFromLaunch("rebound.policy.dir=" + dir)) {
-      var atLaunch =
-          ctx.getBean(PolicyCompileAhead.STARTED_AT_LAUNCH, PolicyCompileAhead.Started.class);
-      assertThat(atLaunch.directory()).contains(dir);
-      assertThat(ctx.getBean(PolicyEngine.class)).isSameAs(atLaunch.engine().join());
-      assertThat(ctx.getBean(DecisionService.class).policyVersion())
-          .isEqualTo(PolicyFiles.fromDirectory(dir).version());
-    }
-  }
-
-  /** A copy of the shipped policy with a word where a number of retries belongs; its cell. */
-  private static String breakMaxRetries(Path dir) {
     PolicyCopies.copyShipped(dir);
     String cell =
         PolicyCopies.cellOf(
             dir, "playbooks.xlsx", "Playbooks", "Error type", "GatewayTimeout", "Max retries");
     PolicyCopies.setCell(dir, "playbooks.xlsx", "Playbooks", cell, "three");
-    return cell;
-  }
 
-  private static void assertBrokenPolicyReport(CapturedOutput output, String cell) {
+    assertThatThrownBy(() -> start("rebound.policy.dir=" + dir).close())
+        .hasRootCauseInstanceOf(InvalidPolicyException.class);
+
     assertThat(output)
         .contains("APPLICATION FAILED TO START")
         .contains(
@@ -99,24 +66,11 @@ class PolicyStartupIntegrationTest {
   }
 
   private static ConfigurableApplicationContext start(String property) {
-    return builder().run(args(property));
-  }
-
-  /** Started as the main method starts the service: the policy compile begins at launch. */
-  private static ConfigurableApplicationContext startFromLaunch(String property) {
-    return builder().listeners(new PolicyCompileAtLaunch()).run(args(property));
-  }
-
-  private static SpringApplicationBuilder builder() {
     return new SpringApplicationBuilder(PolicyConfiguration.class)
         .web(WebApplicationType.NONE)
-        .properties("spring.main.banner-mode=off");
-  }
-
-  private static String[] args(String property) {
-    return new String[] {
-      "--" + property,
-      "--rebound.security.generated-secrets-file=target/policy-startup-secrets.properties"
-    };
+        .properties("spring.main.banner-mode=off")
+        .run(
+            "--" + property,
+            "--rebound.security.generated-secrets-file=target/policy-startup-secrets.properties");
   }
 }
