@@ -187,8 +187,9 @@ case "$MODE" in
     echo "RESULT rss max_kb=$max anon_kb_at_max=$anon file_kb_at_max=$file last_kb=$(tail -1 "$WORK/rss.txt" | cut -d' ' -f1) java_opts='${JAVA_OPTS:-}' $(load)"
     ;;
   policy)
-    # WORKBOOK: a playbooks.xlsx to upload as a candidate (BENCHMARKS.md, feat/startup5, has the
-    # 1,000-row one). First DURATION of distinct failures at ~1,000/s, so the replay has incidents.
+    # WORKBOOK: a playbooks.xlsx to upload as a candidate (BENCHMARKS.md, feat/startup5, says how
+    # the 1,000-row one was made). First DURATION of posts at ~1,000/s, so the heap holds what a
+    # busy service holds; their failures count into few incidents, so the replay reads few facts.
     : "${WORKBOOK:?WORKBOOK=<playbooks.xlsx> to upload as a candidate}"
     start_app
     DISTINCT=1 THINK_MS=${THINK_MS:-15} wrk -t2 -c16 -d"${DURATION}" -s bench/webhooks.lua \

@@ -22,5 +22,5 @@ trap 'rm -rf "$TRAINING"' EXIT
   || { cat "$TRAINING/training.log" >&2; exit 1; }
 grep -v '^@' "$TRAINING/classes.all" >"$TRAINING/classes"
 java -Xshare:dump -XX:SharedClassListFile="$TRAINING/classes" -XX:SharedArchiveFile="$ARCHIVE" \
-  -cp "$JAR" >"$TRAINING/dump.log" 2>&1 || { tail -20 "$TRAINING/dump.log" >&2; exit 1; }
+  -cp "$JAR" >"$TRAINING/dump.log" 2>&1 || { rm -f "$ARCHIVE"; tail -20 "$TRAINING/dump.log" >&2; exit 1; }
 echo "CDS archive $ARCHIVE: $(wc -l <"$TRAINING/classes") classes"
