@@ -9,10 +9,17 @@
 #   bench/perf.sh storm              # wrk storm of 4 repeating ADF alerts; accepted vs decided/s
 #   DISTINCT=1 bench/perf.sh storm   # the same with every post a new failure
 #   bench/perf.sh rss                # VmRSS while ~1,000 webhooks/s are posted
+#   WORKBOOK=playbooks.xlsx bench/perf.sh policy   # a candidate compiled and replayed in the
+#                                    # running service after a storm of distinct failures: does
+#                                    # the heap given hold it (RSS, full GCs, any OutOfMemoryError)
 #   bench/perf.sh receiver           # the Python stdlib + sqlite3 yardstick for `latency`
 #
 # JAR=path/to.jar picks the build (default: target/rebound-*.jar, built when missing);
 # JAVA_OPTS adds JVM flags (for example -XX:StartFlightRecording=...). PORT defaults to 18560.
+# LAUNCH picks how the jar is started: fat (default: java -jar on the jar as built), extracted
+# (`-Djarmode=tools extract` first) or image (extracted, with the class data sharing archive and
+# the JVM flags of the Docker image's JAVA_TOOL_OPTIONS: docker/cds-archive.sh, docker/Dockerfile;
+# the archive is written before the measurement and not timed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE=${1:?mode: startup | whatif | latency | storm | rss | receiver}
@@ -36,6 +43,22 @@ if [ -z "${JAR:-}" ]; then
 fi
 
 now_ms() { date +%s%3N; }
+
+# The jar as LAUNCH starts it, and the flags that go with it.
+case "${LAUNCH:-fat}" in
+  fat) ;;
+  extracted|image)
+    java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
+    JAR="$WORK/app/$(basename "$JAR")"
+    if [ "$LAUNCH" = image ]; then
+      docker/cds-archive.sh "$JAR" >&2
+      IMAGE_OPTS=$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\([^"]*\)".*/\1/p' docker/Dockerfile)
+      JAVA_OPTS="${IMAGE_OPTS//\/app\/rebound.jsa/${JAR%.jar}.jsa} ${JAVA_OPTS:-}"
+      export MALLOC_ARENA_MAX=2
+    fi
+    ;;
+  *) echo "LAUNCH: fat | extracted | image" >&2; exit 2 ;;
+esac
 
 # Starts the jar; sets APP_PID and READY_MS (launch to the first 200 of readiness).
 start_app() {
@@ -107,7 +130,7 @@ case "$MODE" in
   startup)
     start_app; first=$READY_MS; first_cpu=$READY_CPU_MS; stop_app
     start_app
-    echo "RESULT startup first_start_ms=$first restart_ms=$READY_MS cpu_ms_to_ready_first=$first_cpu cpu_ms_to_ready_restart=$READY_CPU_MS $(load)"
+    echo "RESULT startup launch=${LAUNCH:-fat} first_start_ms=$first restart_ms=$READY_MS cpu_ms_to_ready_first=$first_cpu cpu_ms_to_ready_restart=$READY_CPU_MS $(load)"
     ;;
   whatif)
     start_app
@@ -160,12 +183,43 @@ case "$MODE" in
   rss)
     # ~1,000 posts/s: 16 senders that wait 15 ms after each answer. VmRSS sampled every second.
     start_app
-    ( while sleep 1; do grep VmRSS /proc/$APP_PID/status 2>/dev/null | awk '{print $2}'; done ) >"$WORK/rss.txt" & SAMPLER=$!
+    # VmRSS, then its anonymous part (heap, metaspace, code, malloc) and its file-backed part
+    # (mapped jars and the CDS archive: shared with any other JVM mapping the same files), in kB.
+    ( while sleep 1; do
+        awk '/^(VmRSS|RssAnon|RssFile):/ { printf "%s ", $2 } END { print "" }' /proc/$APP_PID/status 2>/dev/null
+      done ) >"$WORK/rss.txt" & SAMPLER=$!
     THINK_MS=${THINK_MS:-15} wrk -t2 -c16 -d"${DURATION}" --latency -s bench/webhooks.lua \
       "http://127.0.0.1:$PORT" | grep RESULT
     kill $SAMPLER 2>/dev/null || true
     [ -n "${NMT:-}" ] && jcmd "$APP_PID" VM.native_memory summary >"$NMT" 2>&1
-    echo "RESULT rss max_kb=$(sort -n "$WORK/rss.txt" | tail -1) last_kb=$(tail -1 "$WORK/rss.txt") java_opts='${JAVA_OPTS:-}' $(load)"
+    read -r max anon file < <(sort -n "$WORK/rss.txt" | tail -1)
+    echo "RESULT rss max_kb=$max anon_kb_at_max=$anon file_kb_at_max=$file last_kb=$(tail -1 "$WORK/rss.txt" | cut -d' ' -f1) java_opts='${JAVA_OPTS:-}' $(load)"
+    ;;
+  policy)
+    # WORKBOOK: a playbooks.xlsx to upload as a candidate (BENCHMARKS.md, feat/startup5, says how
+    # the 1,000-row one was made). First DURATION of posts at ~1,000/s, so the heap holds what a
+    # busy service holds; their failures count into few incidents, so the replay reads few facts.
+    : "${WORKBOOK:?WORKBOOK=<playbooks.xlsx> to upload as a candidate}"
+    start_app
+    DISTINCT=1 THINK_MS=${THINK_MS:-15} wrk -t2 -c16 -d"${DURATION}" -s bench/webhooks.lua \
+      "http://127.0.0.1:$PORT" | grep RESULT
+    for _ in $(seq 1 600); do [ "$(undecided)" = 0 ] && break; sleep 1; done
+    ( while sleep 1; do awk '/^VmRSS:/ { print $2 }' /proc/$APP_PID/status 2>/dev/null; done ) >"$WORK/rss.txt" & SAMPLER=$!
+    auth='Authorization: Bearer bench-admin-token'
+    t0=$(now_ms)
+    upload=$(curl -s -w ' HTTP %{http_code}' -H "$auth" -F "playbooks.xlsx=@$WORKBOOK" \
+      -F message=bench "http://127.0.0.1:$PORT/api/policy/candidates")
+    upload_ms=$(( $(now_ms) - t0 ))
+    number=$(grep -o '"version":[0-9]*' <<<"$upload" | head -1 | cut -d: -f2 || true)
+    t0=$(now_ms)
+    replay=$(curl -s -w ' HTTP %{http_code}' -X POST -H "$auth" \
+      "http://127.0.0.1:$PORT/api/policy/candidates/${number:-0}/replay?from=2000-01-01T00:00:00Z")
+    replay_ms=$(( $(now_ms) - t0 ))
+    kill $SAMPLER 2>/dev/null || true
+    gc=$(jstat -gc "$APP_PID" | tail -1 | awk '{ printf "old_used_kb=%d full_gcs=%d full_gc_s=%s", $8, $15, $16 }')
+    oom=$(grep -c OutOfMemoryError "$WORK/app.log" || true)
+    [ -n "$number" ] || echo "the upload was refused: $upload" >&2
+    echo "RESULT policy upload=${upload##* } upload_ms=$upload_ms replay=${replay##* } replay_ms=$replay_ms replay_facts=$(grep -o '"facts":[0-9]*' <<<"$replay" | cut -d: -f2 || true) replay_changed=$(grep -o '"changed":[0-9]*' <<<"$replay" | cut -d: -f2 || true) rss_max_kb=$(sort -n "$WORK/rss.txt" | tail -1) $gc out_of_memory_errors=$oom $(load)"
     ;;
   *) echo "unknown mode $MODE" >&2; exit 2 ;;
 esac
