@@ -2,19 +2,13 @@ package io.rebound.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rebound.failure.Environment;
-import io.rebound.failure.FailureFact;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,56 +37,8 @@ class PolicyReplayBenchmark {
     Flyway.configure().dataSource(source).locations("classpath:db/migration").load().migrate();
     JdbcClient jdbc = JdbcClient.create(source);
     JsonMapper json = JsonMapper.builder().build();
-    List<FailureFact> kinds =
-        List.of(
-            Facts.clusterTerminated("DRIVER_UNREACHABLE", "SERVICE_FAULT", Environment.PRODUCTION),
-            Facts.clusterTerminated(
-                "CLOUD_PROVIDER_LAUNCH_FAILURE", "CLOUD_FAILURE", Environment.STAGING),
-            Facts.databricksMessage(
-                "java.lang.OutOfMemoryError: Java heap space", Environment.PRODUCTION),
-            Facts.jobRun(
-                "RUN_EXECUTION_ERROR",
-                "CLIENT_ERROR",
-                "FAILED",
-                "Notebook failed",
-                Environment.DEVELOPMENT),
-            Facts.jobRun(
-                "DRIVER_ERROR", "CLOUD_FAILURE", "FAILED", "driver lost", Environment.PRODUCTION),
-            Facts.libraryFailure("com.example:lib:1.0", Environment.PRODUCTION));
     long insertStarted = System.nanoTime();
-    List<Object[]> batch = new ArrayList<>();
-    OffsetDateTime seen = OffsetDateTime.of(2026, 11, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-    for (int i = 0; i < FACTS; i++) {
-      FailureFact kind = kinds.get(i % kinds.size());
-      FailureFact fact =
-          new FailureFact(
-              kind.source(),
-              kind.environment(),
-              kind.resourceKind(),
-              kind.outcome(),
-              kind.resource(),
-              kind.codes(),
-              kind.errorMessage() + " (run " + i + ")",
-              kind.failureType(),
-              kind.occurredAt(),
-              kind.attributes());
-      batch.add(
-          new Object[] {
-            UUID.randomUUID(),
-            "fp-" + i,
-            kind.source().name(),
-            kind.environment().id(),
-            "resource-" + i,
-            "OPEN",
-            json.writeValueAsString(fact),
-            seen.plusSeconds(i),
-            seen.plusSeconds(i)
-          });
-      if (batch.size() == 5_000) {
-        insert(jdbc, batch);
-      }
-    }
-    insert(jdbc, batch);
+    RecordedFacts.insert(jdbc, json, FACTS);
     long insertMillis = (System.nanoTime() - insertStarted) / 1_000_000;
 
     PolicyCopies.copyShipped(dir);
@@ -101,7 +47,7 @@ class PolicyReplayBenchmark {
     LoadedPolicy active = PolicyCompiler.compile(PolicyFiles.fromDirectory(ShippedPolicy.DIR));
 
     PolicyReplay.Report report =
-        new PolicyReplay(jdbc, json)
+        new PolicyReplay(source, new DataSourceTransactionManager(source), json)
             .replay(
                 2,
                 candidate,
@@ -123,18 +69,5 @@ class PolicyReplayBenchmark {
     assertThat(report.unreadable()).isZero();
     assertThat(report.changed()).isPositive();
     assertThat(report.millis()).isLessThan(60_000);
-  }
-
-  private static void insert(JdbcClient jdbc, List<Object[]> batch) {
-    for (Object[] r : batch) {
-      jdbc.sql(
-              """
-              INSERT INTO incident (id, fingerprint, source, environment, resource, status, fact,
-                                    occurrences, first_seen, last_seen, version)
-              VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0)""")
-          .params(r)
-          .update();
-    }
-    batch.clear();
   }
 }
