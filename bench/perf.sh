@@ -6,6 +6,8 @@
 #   bench/perf.sh whatif             # wrk -c16 on POST /api/decisions/evaluate (README example)
 #   bench/perf.sh latency            # sequential client: ADF + Databricks posts, p50/p95/p99
 #                                    # (WARMUP_ROUNDS=10000 untimed rounds first, ROUNDS=100 timed)
+#   ADF_SECRET=x DATABRICKS_SECRET=x EXPECT_STATUS=401 bench/perf.sh latency  # the same client's
+#                                    # floor: posts refused at authentication, nothing stored
 #   bench/perf.sh storm              # wrk storm of 4 repeating ADF alerts; accepted vs decided/s
 #   DISTINCT=1 bench/perf.sh storm   # the same with every post a new failure
 #   bench/perf.sh rss                # VmRSS while ~1,000 webhooks/s are posted
