@@ -3,12 +3,10 @@ package io.rebound.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,20 +39,7 @@ class PolicyReplayBenchmark {
     RecordedFacts.insert(jdbc, json, FACTS);
     long insertMillis = (System.nanoTime() - insertStarted) / 1_000_000;
 
-    PolicyCopies.copyShipped(dir);
-    PlaybookEdits.set(dir, "DatabricksDriverNotResponding", "Backoff (s)", "95");
-    LoadedPolicy candidate = PolicyCompiler.compile(PolicyFiles.fromDirectory(dir));
-    LoadedPolicy active = PolicyCompiler.compile(PolicyFiles.fromDirectory(ShippedPolicy.DIR));
-
-    PolicyReplay.Report report =
-        new PolicyReplay(source, new DataSourceTransactionManager(source), json)
-            .replay(
-                2,
-                candidate,
-                1,
-                active,
-                Instant.parse("2026-01-01T00:00:00Z"),
-                Instant.parse("2027-01-01T00:00:00Z"));
+    PolicyReplay.Report report = RecordedFacts.replayBackoffEdit(source, json, dir).report();
 
     System.out.printf(
         "replay: %d facts (%d unreadable), %d changed, %d ms (inserting them took %d ms) on %d"

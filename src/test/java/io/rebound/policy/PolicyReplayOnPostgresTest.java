@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
-import java.time.Instant;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,20 +40,8 @@ class PolicyReplayOnPostgresTest {
     JsonMapper json = JsonMapper.builder().build();
     int facts = PolicyReplay.FETCH_SIZE * 3 + 7;
     RecordedFacts.insert(JdbcClient.create(source), json, facts);
-    PolicyCopies.copyShipped(dir);
-    PlaybookEdits.set(dir, "DatabricksDriverNotResponding", "Backoff (s)", "95");
-    LoadedPolicy candidate = PolicyCompiler.compile(PolicyFiles.fromDirectory(dir));
-    LoadedPolicy active = PolicyCompiler.compile(PolicyFiles.fromDirectory(ShippedPolicy.DIR));
-
-    PolicyReplay.Report report =
-        new PolicyReplay(source, new DataSourceTransactionManager(source), json)
-            .replay(
-                2,
-                candidate,
-                1,
-                active,
-                Instant.parse("2026-01-01T00:00:00Z"),
-                Instant.parse("2027-01-01T00:00:00Z"));
+    RecordedFacts.Replayed replayed = RecordedFacts.replayBackoffEdit(source, json, dir);
+    PolicyReplay.Report report = replayed.report();
 
     assertThat(report.facts()).isEqualTo(facts);
     assertThat(report.unreadable()).isZero();
@@ -64,9 +50,9 @@ class PolicyReplayOnPostgresTest {
     int expected = 0;
     for (int i = 0; i < facts; i++) {
       var kind = RecordedFacts.KINDS.get(i % RecordedFacts.KINDS.size());
-      var before = PolicyReplay.Outcome.of(active.evaluate(kind).decision());
+      var before = PolicyReplay.Outcome.of(replayed.active().evaluate(kind).decision());
       if (!before
-          .changedFields(PolicyReplay.Outcome.of(candidate.evaluate(kind).decision()))
+          .changedFields(PolicyReplay.Outcome.of(replayed.candidate().evaluate(kind).decision()))
           .isEmpty()) {
         expected++;
       }

@@ -2,12 +2,16 @@ package io.rebound.policy;
 
 import io.rebound.failure.Environment;
 import io.rebound.failure.FailureFact;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,6 +39,30 @@ final class RecordedFacts {
           Facts.libraryFailure("com.example:lib:1.0", Environment.PRODUCTION));
 
   private RecordedFacts() {}
+
+  /** A replay of the recorded history through a candidate and the policy it would replace. */
+  record Replayed(LoadedPolicy active, LoadedPolicy candidate, PolicyReplay.Report report) {}
+
+  /**
+   * Replays every incident of 2026 in {@code source} through the shipped policy (version 1) and a
+   * candidate whose DatabricksDriverNotResponding backoff is 95 s (version 2), copied into dir.
+   */
+  static Replayed replayBackoffEdit(DataSource source, JsonMapper json, Path dir) {
+    PolicyCopies.copyShipped(dir);
+    PlaybookEdits.set(dir, "DatabricksDriverNotResponding", "Backoff (s)", "95");
+    LoadedPolicy candidate = PolicyCompiler.compile(PolicyFiles.fromDirectory(dir));
+    LoadedPolicy active = PolicyCompiler.compile(PolicyFiles.fromDirectory(ShippedPolicy.DIR));
+    PolicyReplay.Report report =
+        new PolicyReplay(source, new DataSourceTransactionManager(source), json)
+            .replay(
+                2,
+                candidate,
+                1,
+                active,
+                Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2027-01-01T00:00:00Z"));
+    return new Replayed(active, candidate, report);
+  }
 
   /** Inserts {@code count} incidents, KINDS in turn. */
   static void insert(JdbcClient jdbc, JsonMapper json, int count) {
